@@ -6,9 +6,11 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -28,7 +30,16 @@ public class ProblemMappers {
         return respond(e.toProblem());
     }
 
-    @ServerExceptionMapper
+    /**
+     * Quarkus REST ships its own mapper for {@link MismatchedInputException} (a wrong JSON type, an impossible
+     * date, an object where an array belongs) that answers without a problem body; this one outranks it.
+     */
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response unreadableJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? path(mapping) : null;
         String detail;

@@ -1,0 +1,117 @@
+package io.mubiao.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.mubiao.e2e.RunningSuite.Service;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/**
+ * The thin slice through real processes: reference data PUT to target-service reaches progress-service and
+ * report-service over Kafka; a report POSTed to progress-service reaches the parent's ranking in
+ * report-service through the outbox and the broker, rolled up as a ratio of sums.
+ */
+class ReportReachesRankingIT {
+
+    private static final String PROVINCE = "E2E";
+    private static final String INDICATOR = "e2e.enterprise-filing";
+    private static final LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
+
+    private static RunningSuite suite;
+
+    @BeforeAll
+    static void startSuite() {
+        suite = RunningSuite.start();
+        put(Service.TARGET, "/api/org-units/" + PROVINCE, Map.of("name", "E2E Province"));
+        for (String county : List.of("A", "B", "C")) {
+            put(Service.TARGET, "/api/org-units/" + PROVINCE + "-" + county,
+                    Map.of("name", "County " + county, "parent", PROVINCE));
+        }
+        put(Service.TARGET, "/api/indicators/" + INDICATOR, Map.of("name", "Enterprise annual-report filing rate",
+                "unit", "%", "measure", "RATIO", "direction", "HIGHER_IS_BETTER", "group", "e2e", "decimals", 2));
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void reportPostedToProgressServiceAppearsInTheParentsRanking() {
+        // Reference data reaches progress-service asynchronously: retry until it knows the units.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> postReports(
+                List.of(report("E2E-A", DAY.minusYears(1), 40, 100))).statusCode() == 200);
+
+        long accepted = System.nanoTime();
+        postReports(List.of(report("E2E-A", DAY, 50, 100), report("E2E-B", DAY, 30, 300)))
+                .then().statusCode(200).body("accepted", equalTo(2));
+
+        JsonPath ranking = awaitRanking(json -> json.getList("entries.findAll { it.rank != null }").size() == 2);
+        long visibleMillis = (System.nanoTime() - accepted) / 1_000_000;
+        System.out.printf("accepted → visible in ranking: %d ms%n", visibleMillis);
+
+        // (50 + 30) / (100 + 300) = 20%, not the mean of 50% and 10%.
+        assertEquals(new BigDecimal("20.00"), ranking.getObject("parentValue", BigDecimal.class));
+        assertEquals(List.of("E2E-A", "E2E-B", "E2E-C"), ranking.getList("entries.orgUnit"));
+        assertEquals(List.of(1, 2), ranking.getList("entries.rank").subList(0, 2));
+        assertNull(ranking.get("entries[2].rank"), "a unit with no data is listed last, unranked");
+        assertEquals(new BigDecimal("50.00"), ranking.getObject("entries[0].value", BigDecimal.class));
+        assertEquals(new BigDecimal("10.00"), ranking.getObject("entries[1].value", BigDecimal.class));
+        assertEquals(new BigDecimal("10.00"), ranking.getObject("entries[0].yoyChange", BigDecimal.class),
+                "50% against 40% on the same day last year");
+        assertEquals(Boolean.TRUE, ranking.get("entries[1].belowAverage"));
+
+        // A correction supersedes the earlier revision everywhere, also in the roll-up.
+        postReports(List.of(report("E2E-B", DAY, 120, 300))).then().statusCode(200);
+        JsonPath corrected = awaitRanking(json -> new BigDecimal("40.00").equals(json.getObject("entries.find { it.orgUnit == 'E2E-B' }.value", BigDecimal.class)));
+        assertEquals(new BigDecimal("42.50"), corrected.getObject("parentValue", BigDecimal.class), "(50 + 120) / 400");
+    }
+
+    private static JsonPath awaitRanking(java.util.function.Predicate<JsonPath> condition) {
+        JsonPath[] last = new JsonPath[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            Response response = given().baseUri(suite.url(Service.REPORT))
+                    .queryParam("indicator", INDICATOR).queryParam("parent", PROVINCE).queryParam("date", DAY.toString())
+                    .get("/api/rankings");
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            last[0] = response.jsonPath();
+            return condition.test(last[0]);
+        });
+        return last[0];
+    }
+
+    private static Map<String, Object> report(String orgUnit, LocalDate date, int numerator, int denominator) {
+        return Map.of("orgUnit", orgUnit, "indicator", INDICATOR, "date", date.toString(),
+                "numerator", numerator, "denominator", denominator);
+    }
+
+    private static Response postReports(List<Map<String, Object>> reports) {
+        return given().baseUri(suite.url(Service.PROGRESS)).contentType(ContentType.JSON).body(reports)
+                .post("/api/progress");
+    }
+
+    private static void put(Service service, String path, Map<String, Object> body) {
+        given().baseUri(suite.url(service)).contentType(ContentType.JSON).body(body).put(path)
+                .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
+    }
+}

@@ -1,0 +1,156 @@
+package io.mubiao.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.mubiao.testinfra.FreePort;
+import io.mubiao.testinfra.KafkaBroker;
+import io.mubiao.testinfra.PostgresServer;
+import io.mubiao.testinfra.TestDatabase;
+
+/**
+ * The whole suite as it runs in production: the three packaged services ({@code quarkus-run.jar}) as
+ * separate processes on free ports, a real Kafka broker and a database of their own on a real PostgreSQL.
+ * Everything it starts it stops on {@link #close()}.
+ */
+final class RunningSuite implements AutoCloseable {
+
+    enum Service {
+        TARGET("target-service"), PROGRESS("progress-service"), REPORT("report-service");
+
+        final String module;
+
+        Service(String module) {
+            this.module = module;
+        }
+    }
+
+    private final KafkaBroker broker;
+    private final TestDatabase database;
+    private final Map<Service, Process> processes = new LinkedHashMap<>();
+    private final Map<Service, Integer> ports = new LinkedHashMap<>();
+    private final Path logDir;
+
+    private RunningSuite(KafkaBroker broker, TestDatabase database, Path logDir) {
+        this.broker = broker;
+        this.database = database;
+        this.logDir = logDir;
+    }
+
+    static RunningSuite start() {
+        Path root = Path.of(System.getProperty("mubiao.root", "..")).toAbsolutePath().normalize();
+        KafkaBroker broker = KafkaBroker.startTemporary();
+        TestDatabase database = TestDatabase.create(PostgresServer.findOrStartForTests(), "mubiao_e2e");
+        RunningSuite suite = new RunningSuite(broker, database, root.resolve("e2e/target/service-logs"));
+        try {
+            Files.createDirectories(suite.logDir);
+            for (Service service : Service.values()) {
+                suite.launch(root, service);
+            }
+            for (Service service : Service.values()) {
+                suite.awaitReady(service, Duration.ofSeconds(120));
+            }
+            return suite;
+        } catch (RuntimeException | IOException e) {
+            suite.close();
+            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+        }
+    }
+
+    private void launch(Path root, Service service) throws IOException {
+        Path jar = root.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the e2e tests through the reactor (mvn verify)");
+        }
+        int port = FreePort.find();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(logDir.resolve(service.module + ".log").toFile());
+        PostgresServer server = database.server();
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("PGHOST", server.host());
+        env.put("PGPORT", String.valueOf(server.port()));
+        env.put("PGDATABASE", database.name());
+        env.put("PGUSER", server.user());
+        env.put("PGPASSWORD", server.password());
+        processes.put(service, builder.start());
+        ports.put(service, port);
+    }
+
+    private void awaitReady(Service service, Duration timeout) {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        URI ready = URI.create(url(service) + "/q/health/ready");
+        while (Instant.now().isBefore(deadline)) {
+            if (!processes.get(service).isAlive()) {
+                throw new IllegalStateException(service.module + " exited; see " + logDir.resolve(service.module + ".log"));
+            }
+            try {
+                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(250);
+        }
+        throw new IllegalStateException(service.module + " not ready after " + timeout + "; see " + logDir);
+    }
+
+    String url(Service service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    String kafkaBootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    @Override
+    public void close() {
+        for (Process process : processes.values()) {
+            process.destroy();
+        }
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        broker.close();
+        database.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

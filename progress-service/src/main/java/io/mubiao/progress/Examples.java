@@ -1,0 +1,65 @@
+package io.mubiao.progress;
+
+/** Examples shown in the OpenAPI document, kept in one place. */
+public final class Examples {
+
+    public static final String REPORT = """
+            {"eventId": "fz-gl-2026-04-15-ent", "orgUnit": "FJ-FZ-GL", "indicator": "annual-report.enterprise",
+             "date": "2026-04-15", "numerator": 5510, "denominator": 10000, "note": "as of 17:00"}""";
+
+    public static final String BATCH = """
+            [{"orgUnit": "FJ-FZ-GL", "indicator": "annual-report.enterprise", "date": "2026-04-15",
+              "numerator": 5510, "denominator": 10000},
+             {"orgUnit": "FJ-FZ-GL", "indicator": "investment.fixed-assets", "date": "2026-04-15", "value": 1250.5}]""";
+
+    public static final String SUMMARY = """
+            {"received": 2, "accepted": 2, "duplicates": 0, "rejected": 0, "errors": []}""";
+
+    public static final String PARTIAL = """
+            {"received": 3, "accepted": 1, "duplicates": 1, "rejected": 1,
+             "errors": [{"index": 2, "eventId": "fz-gl-2026-04-15-ind", "field": "numerator",
+                         "message": "numerator 120 is above denominator 100"}]}""";
+
+    public static final String ALL_REJECTED = """
+            {"type": "about:blank", "title": "Unprocessable Content", "status": 422,
+             "detail": "the report was rejected: indicator annual-report.enterprise is a RATIO: give numerator and denominator",
+             "received": 1, "accepted": 0, "duplicates": 0, "rejected": 1,
+             "errors": [{"index": 0, "field": "denominator",
+                         "message": "indicator annual-report.enterprise is a RATIO: give numerator and denominator"}]}""";
+
+    public static final String MALFORMED = """
+            {"type": "about:blank", "title": "Bad Request", "status": 400,
+             "detail": "malformed JSON: Unexpected end-of-input: expected close marker for Object"}""";
+
+    public static final String TOO_MANY = """
+            {"type": "about:blank", "title": "Content Too Large", "status": 413,
+             "detail": "10001 reports in one request; send at most 10000 per request"}""";
+
+    public static final String SERIES = """
+            {"orgUnit": "FJ-FZ-GL", "indicator": "annual-report.enterprise", "from": "2026-04-14", "to": "2026-04-15",
+             "points": [
+               {"date": "2026-04-14", "value": 53.2, "numerator": 5320, "denominator": 10000, "revision": 1,
+                "eventId": "fz-gl-2026-04-14-ent", "reportedBy": "api", "recordedAt": "2026-04-14T09:12:03.512Z"},
+               {"date": "2026-04-15", "value": 55.1, "numerator": 5510, "denominator": 10000, "revision": 2,
+                "eventId": "fz-gl-2026-04-15-ent-fix", "note": "corrected", "reportedBy": "api",
+                "recordedAt": "2026-04-15T10:40:51.004Z"}]}""";
+
+    public static final String HISTORY = """
+            {"orgUnit": "FJ-FZ-GL", "indicator": "annual-report.enterprise", "date": "2026-04-15",
+             "revisions": [
+               {"date": "2026-04-15", "value": 51.1, "numerator": 5110, "denominator": 10000, "revision": 1,
+                "eventId": "fz-gl-2026-04-15-ent", "reportedBy": "api", "recordedAt": "2026-04-15T09:00:12.120Z"},
+               {"date": "2026-04-15", "value": 55.1, "numerator": 5510, "denominator": 10000, "revision": 2,
+                "eventId": "fz-gl-2026-04-15-ent-fix", "note": "corrected", "reportedBy": "api",
+                "recordedAt": "2026-04-15T10:40:51.004Z"}]}""";
+
+    public static final String QUERY_PROBLEM = """
+            {"type": "about:blank", "title": "Bad Request", "status": 400,
+             "detail": "orgUnit is required", "errors": [{"field": "orgUnit", "message": "orgUnit is required"}]}""";
+
+    public static final String NOT_FOUND = """
+            {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "unknown org unit FJ-XX"}""";
+
+    private Examples() {
+    }
+}

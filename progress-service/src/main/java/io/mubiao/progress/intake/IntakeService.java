@@ -1,0 +1,69 @@
+package io.mubiao.progress.intake;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.mubiao.progress.config.ProgressConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Takes a body of reports: reads it ({@link ReportReader}), then has {@link ReportStore} validate and store
+ * it in one transaction. Two requests racing for the same new eventId, or locking overlapping keys, can
+ * fail on a unique constraint or a deadlock; the whole batch is then retried in a fresh transaction, which
+ * sees the other request's rows and answers duplicate or rejected instead of failing.
+ */
+@ApplicationScoped
+public class IntakeService {
+
+    private static final Logger LOG = Logger.getLogger(IntakeService.class);
+    private static final int ATTEMPTS = 3;
+    /** unique_violation, serialization_failure, deadlock_detected */
+    private static final Set<String> RETRYABLE = Set.of("23505", "40001", "40P01");
+
+    @Inject
+    ReportStore store;
+
+    @Inject
+    ProgressConfig config;
+
+    public ImportSummary submit(JsonNode body, String reportedBy, boolean dryRun) {
+        List<JsonNode> items = ReportReader.items(body, config.maxReportsPerRequest());
+        List<ReportReader.Parsed> parsed = new ArrayList<>(items.size());
+        for (int index = 0; index < items.size(); index++) {
+            parsed.add(ReportReader.read(index, items.get(index)));
+        }
+        for (int attempt = 1;; attempt++) {
+            try {
+                return store.store(parsed, reportedBy, dryRun);
+            } catch (RuntimeException e) {
+                String state = sqlState(e);
+                if (attempt >= ATTEMPTS || state == null || !RETRYABLE.contains(state)) {
+                    throw e;
+                }
+                LOG.debugf("storing %d reports collided with another request (SQL state %s); retrying", parsed.size(),
+                        state);
+            }
+        }
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                // a failed JDBC batch carries the statement's own exception as the next one
+                for (SQLException each = sql; each != null; each = each.getNextException()) {
+                    if (each.getSQLState() != null) {
+                        return each.getSQLState();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}

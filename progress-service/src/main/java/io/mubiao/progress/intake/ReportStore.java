@@ -1,0 +1,159 @@
+package io.mubiao.progress.intake;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.mubiao.events.ProgressRecorded;
+import io.mubiao.events.Topics;
+import io.mubiao.messaging.Outbox;
+import io.mubiao.problem.Problem.FieldError;
+import io.mubiao.progress.config.ProgressConfig;
+import io.mubiao.progress.intake.ReportReader.Parsed;
+import io.mubiao.progress.intake.RevisionPlanner.Accepted;
+import io.mubiao.progress.intake.RevisionPlanner.Outcome;
+import io.mubiao.progress.intake.RevisionPlanner.Rejected;
+import io.mubiao.progress.reference.ReferenceRepository;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * Validates a batch of reports and stores the valid ones in one transaction: locks the keys it touches,
+ * numbers the revisions ({@link RevisionPlanner}), inserts them and appends one {@link ProgressRecorded}
+ * per stored revision to the outbox, so what is stored and what is published commit together.
+ */
+@ApplicationScoped
+@Transactional
+public class ReportStore {
+
+    @Inject
+    ReferenceRepository reference;
+
+    @Inject
+    ReportRepository reports;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    ProgressConfig config;
+
+    /**
+     * @param dryRun validate and plan only: the transaction is rolled back, nothing is stored or published
+     */
+    public ImportSummary store(List<Parsed> items, String reportedBy, boolean dryRun) {
+        List<FieldError> errors = new ArrayList<>();
+        List<ValidReport> valid = validate(items, errors);
+
+        List<Outcome> outcomes = plan(valid);
+        List<Accepted> accepted = new ArrayList<>();
+        int duplicates = 0;
+        for (Outcome outcome : outcomes) {
+            if (outcome instanceof Accepted stored) {
+                accepted.add(stored);
+            } else if (outcome instanceof Rejected rejected) {
+                errors.add(rejected.error());
+            } else {
+                duplicates++;
+            }
+        }
+        if (dryRun) {
+            QuarkusTransaction.setRollbackOnly();
+        } else {
+            Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // as precise as timestamptz
+            reports.insert(accepted, reportedBy, recordedAt);
+            outbox.appendAll(accepted.stream().map(report -> new Outbox.Message(Topics.PROGRESS_RECORDED,
+                    report.report().content().orgUnit(), recorded(report, reportedBy, recordedAt))).toList());
+        }
+        errors.sort(Comparator.comparing(FieldError::index));
+        int rejected = (int) errors.stream().map(FieldError::index).distinct().count();
+        return new ImportSummary(items.size(), accepted.size(), duplicates, rejected, errors);
+    }
+
+    private List<ValidReport> validate(List<Parsed> items, List<FieldError> errors) {
+        Set<String> orgUnits = new HashSet<>();
+        Set<String> indicators = new HashSet<>();
+        for (Parsed item : items) {
+            if (item.request() != null) {
+                addIfPresent(orgUnits, item.request().orgUnit());
+                addIfPresent(indicators, item.request().indicator());
+            }
+        }
+        ReportValidator.Known known = new ReportValidator.Known(reference.knownOrgUnits(orgUnits),
+                reference.measures(indicators));
+        LocalDate today = LocalDate.now(config.timeZone());
+        ReportValidator validator = new ReportValidator(known, today, config.timeZone());
+        List<ValidReport> valid = new ArrayList<>(items.size());
+        for (Parsed item : items) {
+            ReportValidator.Result result = validator.validate(item);
+            if (result.valid()) {
+                valid.add(result.report());
+            } else {
+                errors.addAll(result.errors());
+            }
+        }
+        return valid;
+    }
+
+    /**
+     * Plans against the stored state, read under the key locks. Derived eventIds are known only once planned,
+     * so their use is checked afterwards and the plan redone if one is taken (in practice never).
+     */
+    private List<Outcome> plan(List<ValidReport> valid) {
+        if (valid.isEmpty()) {
+            return List.of();
+        }
+        Map<Content.Key, Integer> latestRevisions = reports.lockLatest(
+                new TreeSet<>(valid.stream().map(report -> report.content().key()).toList()));
+        Map<Content.Key, Integer> stored = new HashMap<>(latestRevisions);
+        stored.values().removeIf(revision -> revision == 0);
+        Map<Content.Key, RevisionPlanner.Stored> latest = reports.revisions(stored);
+
+        Set<String> looked = new HashSet<>(valid.stream().map(ValidReport::eventId).filter(Objects::nonNull).toList());
+        Map<String, Content> known = new HashMap<>(reports.contentByEventId(looked));
+        while (true) {
+            List<Outcome> outcomes = RevisionPlanner.plan(valid, latest, known);
+            List<String> unchecked = outcomes.stream()
+                    .filter(Accepted.class::isInstance).map(outcome -> ((Accepted) outcome).eventId())
+                    .filter(eventId -> !looked.contains(eventId)).toList();
+            if (unchecked.isEmpty()) {
+                return outcomes;
+            }
+            looked.addAll(unchecked);
+            Map<String, Content> taken = reports.contentByEventId(unchecked);
+            if (taken.isEmpty()) {
+                return outcomes;
+            }
+            known.putAll(taken);
+        }
+    }
+
+    private static ProgressRecorded recorded(Accepted accepted, String reportedBy, Instant recordedAt) {
+        Content content = accepted.report().content();
+        return new ProgressRecorded(accepted.eventId(), content.orgUnit(), content.indicator(), content.date(),
+                strip(content.value()), strip(content.numerator()), strip(content.denominator()), accepted.revision(),
+                reportedBy, recordedAt);
+    }
+
+    private static BigDecimal strip(BigDecimal number) {
+        return number == null ? null : number.stripTrailingZeros();
+    }
+
+    private static void addIfPresent(Set<String> codes, String code) {
+        if (code != null) {
+            codes.add(code);
+        }
+    }
+}

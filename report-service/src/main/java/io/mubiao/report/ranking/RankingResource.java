@@ -1,0 +1,97 @@
+package io.mubiao.report.ranking;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.mubiao.problem.Problem;
+import io.mubiao.problem.ProblemException;
+
+@Path("/api/rankings")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "rankings")
+public class RankingResource {
+
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    @Inject
+    RankingService rankings;
+
+    @GET
+    @Operation(summary = "Rank the parent's children (or its descendants at a level) on an indicator",
+            description = "Values as of the date (latest report on or before it); units without a report of their "
+                    + "own roll up from their children: RATIO as a ratio of sums, CUMULATIVE as a sum, SNAPSHOT never. "
+                    + "Standard competition ranks by the indicator's direction; units without data come last "
+                    + "with rank null.")
+    @APIResponse(responseCode = "200", description = "The ranking",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RankingResult.class),
+                    examples = @ExampleObject(name = "ranking", value = Examples.RANKING)))
+    @APIResponse(responseCode = "400", description = "A parameter is missing or malformed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "missing indicator", value = Examples.BAD_QUERY)))
+    @APIResponse(responseCode = "404", description = "The indicator or the parent is unknown",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "unknown indicator", value = Examples.NOT_FOUND)))
+    @APIResponse(responseCode = "422", description = "The level does not lie below the parent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RankingResult rank(
+            @Parameter(description = "Indicator code", required = true) @RestQuery String indicator,
+            @Parameter(description = "Org unit whose children (or descendants) are ranked", required = true)
+            @RestQuery String parent,
+            @Parameter(description = "As-of date, YYYY-MM-DD; default today in the service's time zone")
+            @RestQuery String date,
+            @Parameter(description = "Rank all descendants of the parent at this level (1 = root) instead of its children")
+            @RestQuery String level,
+            @Parameter(description = "Rank only units of this kind (region, department, …)") @RestQuery String kind) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        requireCode("indicator", indicator, errors);
+        requireCode("parent", parent, errors);
+        LocalDate day = null;
+        if (date != null && !date.isBlank()) {
+            try {
+                day = LocalDate.parse(date);
+            } catch (DateTimeParseException e) {
+                errors.add(Problem.FieldError.of("date", "must be a date YYYY-MM-DD, not " + date));
+            }
+        }
+        Integer depth = null;
+        if (level != null && !level.isBlank()) {
+            try {
+                depth = Integer.valueOf(level);
+            } catch (NumberFormatException e) {
+                errors.add(Problem.FieldError.of("level", "must be a whole number, not " + level));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(400, "Bad Request", errors.stream()
+                    .map(error -> error.field() + ": " + error.message()).reduce((a, b) -> a + "; " + b).get(), errors);
+        }
+        return rankings.rank(new RankingQuery(indicator, parent, day, depth, kind == null || kind.isBlank() ? null : kind));
+    }
+
+    private static void requireCode(String field, String value, List<Problem.FieldError> errors) {
+        if (value == null || value.isBlank()) {
+            errors.add(Problem.FieldError.of(field, "is required"));
+        } else if (!CODE.matcher(value).matches()) {
+            errors.add(Problem.FieldError.of(field, "must match [A-Za-z0-9._-]{1,64}"));
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package io.mubiao.report.readmodel;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.mubiao.events.Direction;
+import io.mubiao.events.Measure;
+import io.mubiao.events.Topics;
+import io.mubiao.report.KafkaFeed;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.parsing.Parser;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.ValidatableResponse;
+
+/**
+ * The consumers against the real broker: revisions only move forward, tombstones delete, and a bad record
+ * is skipped without stopping the stream. Observed through the ranking, as a dashboard would.
+ */
+@QuarkusTest
+class ReadModelConsumerTest {
+
+    private static KafkaFeed feed;
+
+    @Inject
+    ObjectMapper json;
+
+    private String parent;
+    private String county;
+    private String rate;
+
+    @BeforeAll
+    static void numbersAsDecimals() {
+        RestAssured.config = RestAssured.config()
+                .jsonConfig(JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
+        RestAssured.registerParser("application/problem+json", Parser.JSON);
+    }
+
+    @BeforeEach
+    void unitWithOneCounty() {
+        if (feed == null) {
+            feed = new KafkaFeed(json);
+        }
+        parent = KafkaFeed.unique("P");
+        county = parent + "-A";
+        rate = KafkaFeed.unique("rate");
+        feed.indicator(rate, Measure.RATIO, Direction.HIGHER_IS_BETTER, 2);
+        feed.unit(parent);
+        feed.unit(parent, county);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        if (feed != null) {
+            feed.close();
+            feed = null;
+        }
+    }
+
+    private ValidatableResponse ranking(String date) {
+        return given().queryParam("indicator", rate).queryParam("parent", parent).queryParam("date", date)
+                .when().get("/api/rankings").then();
+    }
+
+    private static void eventually(Runnable assertion) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).untilAsserted(assertion::run);
+    }
+
+    /**
+     * Publishes a report of the same unit (same key, so the same partition, behind everything sent before)
+     * on an earlier date, and waits until it shows: then everything sent before it has been applied.
+     */
+    private void awaitApplied() {
+        feed.ratio(county, rate, "2026-01-05", 1, 100, 1);
+        eventually(() -> ranking("2026-01-05").body("entries[0].value", equalTo(new BigDecimal("1.00"))));
+    }
+
+    @Test
+    void aHigherRevisionReplacesTheValue() {
+        feed.ratio(county, rate, "2026-04-15", 30, 100, 1);
+        eventually(() -> ranking("2026-04-15").body("entries[0].value", equalTo(new BigDecimal("30.00"))));
+        feed.ratio(county, rate, "2026-04-15", 60, 100, 2);
+        eventually(() -> ranking("2026-04-15").body("entries[0].value", equalTo(new BigDecimal("60.00")))
+                .body("entries[0].numerator", equalTo(60)));
+    }
+
+    @Test
+    void aLowerOrRepeatedRevisionChangesNothing() {
+        feed.ratio(county, rate, "2026-04-15", 60, 100, 3);
+        eventually(() -> ranking("2026-04-15").body("entries[0].value", equalTo(new BigDecimal("60.00"))));
+        feed.ratio(county, rate, "2026-04-15", 10, 100, 2);
+        feed.ratio(county, rate, "2026-04-15", 20, 100, 3);
+        awaitApplied();
+        ranking("2026-04-15").body("entries[0].value", equalTo(new BigDecimal("60.00")));
+    }
+
+    @Test
+    void revisionsInOneBatchKeepTheHighest() {
+        feed.ratio(county, rate, "2026-04-15", 70, 100, 2);
+        feed.ratio(county, rate, "2026-04-15", 80, 100, 4);
+        feed.ratio(county, rate, "2026-04-15", 75, 100, 3);
+        awaitApplied();
+        ranking("2026-04-15").body("entries[0].value", equalTo(new BigDecimal("80.00")));
+    }
+
+    @Test
+    void aMalformedRecordIsSkippedAndTheStreamGoesOn() {
+        feed.sendRaw(Topics.PROGRESS_RECORDED, county, "{not json");
+        feed.sendRaw(Topics.PROGRESS_RECORDED, county, "{\"orgUnit\": \"" + county + "\"}");
+        feed.sendRaw(Topics.ORG_UNITS, county, "[]");
+        feed.ratio(county, rate, "2026-04-15", 42, 100, 1);
+        eventually(() -> ranking("2026-04-15").body("entries[0].value", equalTo(new BigDecimal("42.00"))));
+    }
+
+    @Test
+    void anOrgUnitTombstoneRemovesTheUnit() {
+        String second = parent + "-B";
+        feed.unit(parent, second);
+        eventually(() -> ranking("2026-04-15").body("entries.orgUnit", contains(county, second)));
+        feed.deleteUnit(second);
+        eventually(() -> ranking("2026-04-15").body("entries.orgUnit", contains(county)));
+    }
+
+    @Test
+    void anOrgUnitUpdateReplacesItsState() {
+        feed.unit(parent, county);
+        eventually(() -> ranking("2026-04-15").body("entries[0].name", equalTo("name of " + county)));
+        feed.unitOfKind("department", parent, county);
+        eventually(() -> given().queryParam("indicator", rate).queryParam("parent", parent)
+                .queryParam("kind", "department").when().get("/api/rankings").then()
+                .body("entries.orgUnit", contains(county)));
+    }
+
+    @Test
+    void anIndicatorTombstoneMakesItUnknown() {
+        eventually(() -> ranking("2026-04-15").statusCode(200));
+        feed.deleteIndicator(rate);
+        eventually(() -> ranking("2026-04-15").statusCode(404));
+    }
+}

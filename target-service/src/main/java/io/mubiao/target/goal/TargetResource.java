@@ -1,0 +1,111 @@
+package io.mubiao.target.goal;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.mubiao.problem.Problem;
+import io.mubiao.target.Codes;
+import io.mubiao.target.Examples;
+
+@Path("/api/targets")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Targets", description = "The yearly target of an org unit for an indicator, with staged milestones")
+public class TargetResource {
+
+    static final int FIRST_YEAR = 1990;
+    static final int LAST_YEAR = 2100;
+
+    @Inject
+    TargetService service;
+
+    @PUT
+    @Path("{indicator}/{orgUnit}/{year}")
+    @Operation(summary = "Create or replace the target of an org unit for an indicator and year",
+            description = "kind defaults to VALUE, start to 0, trajectory to LINEAR for VALUE targets of RATIO and "
+                    + "CUMULATIVE indicators and FLAT otherwise. Milestones are stored and published as given; the "
+                    + "year-end value counts as the milestone of 31 December when none is given for that day.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = TargetRequest.class),
+            examples = @ExampleObject(name = "filing rate countdown", value = Examples.TARGET_PUT)))
+    @APIResponse(responseCode = "201", description = "The target was created",
+            content = @Content(schema = @Schema(implementation = TargetResponse.class),
+                    examples = @ExampleObject(name = "target", value = Examples.TARGET)))
+    @APIResponse(responseCode = "200", description = "The target existed and now has this state",
+            content = @Content(schema = @Schema(implementation = TargetResponse.class)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, or a date that is not YYYY-MM-DD",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown indicator or org unit",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "A rule is broken: missing value, due date outside the year or "
+            + "not ascending, a RATIO target outside 0–100, falling milestones of a HIGHER_IS_BETTER target, an "
+            + "unknown kind or trajectory. Each error names its field, milestones by index (milestones[2].due)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "due outside the year", value = Examples.INVALID)))
+    public RestResponse<TargetResponse> put(
+            @Parameter(description = "indicator code", example = "annual-report.enterprise")
+            @PathParam("indicator") @Pattern(regexp = Codes.REGEX, message = Codes.MESSAGE) String indicator,
+            @Parameter(description = "org unit code", example = "FJ")
+            @PathParam("orgUnit") @Pattern(regexp = Codes.REGEX, message = Codes.MESSAGE) String orgUnit,
+            @Parameter(description = "calendar year", example = "2026")
+            @PathParam("year") @Min(FIRST_YEAR) @Max(LAST_YEAR) int year,
+            @Valid @NotNull TargetRequest request) {
+        TargetService.Saved saved = service.put(indicator, orgUnit, year, request);
+        return saved.created()
+                ? RestResponse.status(RestResponse.Status.CREATED, saved.target())
+                : RestResponse.ok(saved.target());
+    }
+
+    @GET
+    @Path("{indicator}/{orgUnit}/{year}")
+    @Operation(summary = "Get the target of an org unit for an indicator and year")
+    @APIResponse(responseCode = "200", description = "The target",
+            content = @Content(schema = @Schema(implementation = TargetResponse.class),
+                    examples = @ExampleObject(name = "target", value = Examples.TARGET)))
+    @APIResponse(responseCode = "404", description = "No such target",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TargetResponse get(@PathParam("indicator") String indicator, @PathParam("orgUnit") String orgUnit,
+            @PathParam("year") int year) {
+        return service.get(indicator, orgUnit, year);
+    }
+
+    @GET
+    @Operation(summary = "List targets, filtered by indicator, year and parent (the targets of its direct children)")
+    @APIResponse(responseCode = "200", description = "The targets, sorted by indicator, org unit and year",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TargetResponse.class)))
+    @APIResponse(responseCode = "422", description = "Unknown indicator or parent, or a year that is not a number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<TargetResponse> list(
+            @Parameter(description = "indicator code", example = "annual-report.enterprise")
+            @QueryParam("indicator") String indicator,
+            @Parameter(description = "calendar year", schema = @Schema(type = SchemaType.INTEGER), example = "2026")
+            @QueryParam("year") @Pattern(regexp = "\\d{4}", message = "must be a year such as 2026") String year,
+            @Parameter(description = "org unit whose direct children's targets are listed", example = "FJ")
+            @QueryParam("parent") String parent) {
+        return service.list(indicator, year == null ? null : Integer.valueOf(year), parent);
+    }
+}

@@ -1,0 +1,25 @@
+package io.mubiao.target.goal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.mubiao.events.TargetKind;
+import io.mubiao.events.Trajectory;
+
+/** A target as the API shows it; milestones exactly as given (no synthetic 31 December entry). */
+public record TargetResponse(String indicator, String orgUnit, int year, TargetKind kind, BigDecimal value,
+        BigDecimal start, Trajectory trajectory,
+        @Schema(description = "ascending by due date, as given") List<Milestone> milestones) {
+
+    public record Milestone(LocalDate due, BigDecimal value) {
+    }
+
+    static TargetResponse of(Target target) {
+        return new TargetResponse(target.indicator, target.orgUnit, target.year, target.kind, target.value,
+                target.start, target.trajectory,
+                target.milestones.stream().map(m -> new Milestone(m.due, m.value)).toList());
+    }
+}

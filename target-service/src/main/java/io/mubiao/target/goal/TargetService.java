@@ -1,0 +1,157 @@
+package io.mubiao.target.goal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.mubiao.events.TargetChanged;
+import io.mubiao.events.TargetKind;
+import io.mubiao.events.Topics;
+import io.mubiao.events.Trajectory;
+import io.mubiao.messaging.Outbox;
+import io.mubiao.problem.Problem;
+import io.mubiao.problem.ProblemException;
+import io.mubiao.target.KeyLocks;
+import io.mubiao.target.indicator.Indicator;
+import io.mubiao.target.orgunit.OrgUnit;
+
+/** Targets with their milestones; every change is published with its full state through the outbox. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class TargetService {
+
+    public record Saved(TargetResponse target, boolean created) {
+    }
+
+    @Inject
+    KeyLocks locks;
+
+    @Inject
+    Outbox outbox;
+
+    public Saved put(String indicatorCode, String orgUnitCode, int year, TargetRequest request) {
+        // Share lock: the indicator's measure, which the rules depend on, cannot change until we commit.
+        Indicator indicator = Indicator.findById(indicatorCode, LockModeType.PESSIMISTIC_READ);
+        if (indicator == null) {
+            throw ProblemException.notFound("indicator " + indicatorCode + " does not exist");
+        }
+        if (OrgUnit.findById(orgUnitCode) == null) {
+            throw ProblemException.notFound("org unit " + orgUnitCode + " does not exist");
+        }
+        TargetKind kind = request.kind() == null ? TargetKind.VALUE : TargetKind.valueOf(request.kind());
+        Trajectory trajectory = request.trajectory() == null
+                ? TargetRules.defaultTrajectory(indicator.measure, kind)
+                : Trajectory.valueOf(request.trajectory());
+        BigDecimal start = request.start() == null ? BigDecimal.ZERO : request.start();
+        List<TargetRequest.Milestone> milestones = request.milestones() == null ? List.of() : request.milestones();
+        String key = TargetChanged.key(indicatorCode, orgUnitCode, year);
+        List<Problem.FieldError> errors = TargetRules.check(indicator.measure, indicator.direction, year, kind,
+                request.value(), start, milestones);
+        if (!errors.isEmpty()) {
+            String detail = errors.stream().map(error -> error.field() + ": " + error.message())
+                    .collect(Collectors.joining("; "));
+            throw ProblemException.invalid("target " + key + " is invalid: " + detail, errors);
+        }
+
+        locks.lock(KeyLocks.Space.TARGET, key);
+        Target target = find(indicatorCode, orgUnitCode, year);
+        boolean created = target == null;
+        if (created) {
+            target = new Target();
+            target.indicator = indicatorCode;
+            target.orgUnit = orgUnitCode;
+            target.year = year;
+        } else if (same(target, kind, request.value(), start, trajectory, milestones)) {
+            return new Saved(TargetResponse.of(target), false);
+        }
+        target.kind = kind;
+        target.value = request.value();
+        target.start = start;
+        target.trajectory = trajectory;
+        target.milestones.clear();
+        for (TargetRequest.Milestone milestone : milestones) {
+            target.milestones.add(new TargetMilestone(milestone.due(), milestone.value()));
+        }
+        target.changedAt = Instant.now();
+        if (created) {
+            target.persist();
+        }
+        outbox.append(Topics.TARGETS, key, event(target));
+        return new Saved(TargetResponse.of(target), created);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TargetResponse get(String indicator, String orgUnit, int year) {
+        Target target = find(indicator, orgUnit, year);
+        if (target == null) {
+            throw ProblemException.notFound("no target of " + indicator + " for " + orgUnit + " in " + year);
+        }
+        return TargetResponse.of(target);
+    }
+
+    /**
+     * Targets matching every filter given, sorted by indicator, org unit and year; {@code parent} selects
+     * the targets of its direct children. An unknown indicator or parent is an error, not an empty list,
+     * so that a typo does not read as "no targets".
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TargetResponse> list(String indicator, Integer year, String parent) {
+        StringBuilder query = new StringBuilder("select t from Target t left join fetch t.milestones where 1 = 1");
+        Map<String, Object> parameters = new HashMap<>();
+        if (indicator != null) {
+            if (Indicator.findById(indicator) == null) {
+                throw ProblemException.invalid("indicator", "unknown indicator " + indicator);
+            }
+            query.append(" and t.indicator = :indicator");
+            parameters.put("indicator", indicator);
+        }
+        if (year != null) {
+            query.append(" and t.year = :year");
+            parameters.put("year", year);
+        }
+        if (parent != null) {
+            if (OrgUnit.findById(parent) == null) {
+                throw ProblemException.invalid("parent", "unknown org unit " + parent);
+            }
+            query.append(" and t.orgUnit in (select u.code from OrgUnit u where u.parent = :parent)");
+            parameters.put("parent", parent);
+        }
+        query.append(" order by t.indicator, t.orgUnit, t.year");
+        return Target.<Target>find(query.toString(), parameters).stream().map(TargetResponse::of).toList();
+    }
+
+    private static Target find(String indicator, String orgUnit, int year) {
+        return Target.find("indicator = ?1 and orgUnit = ?2 and year = ?3", indicator, orgUnit, year).firstResult();
+    }
+
+    private static boolean same(Target target, TargetKind kind, BigDecimal value, BigDecimal start,
+            Trajectory trajectory, List<TargetRequest.Milestone> milestones) {
+        if (target.kind != kind || target.trajectory != trajectory || target.value.compareTo(value) != 0
+                || target.start.compareTo(start) != 0 || target.milestones.size() != milestones.size()) {
+            return false;
+        }
+        for (int i = 0; i < milestones.size(); i++) {
+            TargetMilestone stored = target.milestones.get(i);
+            TargetRequest.Milestone given = milestones.get(i);
+            if (!stored.due.equals(given.due()) || stored.value.compareTo(given.value()) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static TargetChanged event(Target target) {
+        return new TargetChanged(target.indicator, target.orgUnit, target.year, target.kind, target.value,
+                target.start, target.trajectory,
+                target.milestones.stream().map(m -> new TargetChanged.Milestone(m.due, m.value)).toList(),
+                target.changedAt);
+    }
+}

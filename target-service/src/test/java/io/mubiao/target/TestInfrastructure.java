@@ -1,0 +1,17 @@
+package io.mubiao.target;
+
+import io.mubiao.testinfra.KafkaTestResource;
+import io.mubiao.testinfra.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+
+/**
+ * Every @QuarkusTest of this module runs against a real Kafka broker started in the test JVM and a fresh
+ * database of its own on the machine's PostgreSQL (embedded where none runs); both go away afterwards.
+ */
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+public final class TestInfrastructure {
+
+    private TestInfrastructure() {
+    }
+}
