@@ -68,7 +68,7 @@ public final class KafkaBroker implements AutoCloseable {
             try (OutputStream out = Files.newOutputStream(configFile)) {
                 props.store(out, "single-node KRaft broker");
             }
-            format(configFile);
+            format(configFile, clusterId(logDir));
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
             String bootstrap = "127.0.0.1:" + port;
@@ -104,12 +104,28 @@ public final class KafkaBroker implements AutoCloseable {
         return props;
     }
 
-    private static void format(Path configFile) {
+    /** The cluster id the folder was formatted with, so a restart keeps it; a new one for an empty folder. */
+    private static String clusterId(Path logDir) throws IOException {
+        Path meta = logDir.resolve("meta.properties");
+        if (Files.exists(meta)) {
+            Properties properties = new Properties();
+            try (java.io.InputStream in = Files.newInputStream(meta)) {
+                properties.load(in);
+            }
+            String id = properties.getProperty("cluster.id");
+            if (id != null && !id.isBlank()) {
+                return id;
+            }
+        }
+        return Uuid.randomUuid().toString();
+    }
+
+    private static void format(Path configFile, String clusterId) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         int code;
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             // execute, not main: main calls System.exit.
-            code = StorageTool.execute(new String[] { "format", "-t", Uuid.randomUuid().toString(), "-c",
+            code = StorageTool.execute(new String[] { "format", "-t", clusterId, "-c",
                     configFile.toString(), "--ignore-formatted" }, out);
         } catch (Exception e) {
             throw new IllegalStateException("formatting the Kafka log folder failed", e);
