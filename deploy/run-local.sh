@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The local run: builds what is missing, starts Kafka, finds or starts PostgreSQL, starts the three services,
-# waits until each answers its readiness check, then supervises everything it started until Ctrl-C or SIGTERM.
+# waits until each answers its readiness check, prints an admin token, then supervises everything it started until
+# Ctrl-C or SIGTERM. The services verify bearer tokens with RUN_DIR/keys/public.pem, a key pair made on the first
+# start; deploy/token.sh signs more tokens with it.
 # Usage and settings: deploy/run-local.sh --help, deploy/README.md.
 set -euo pipefail
 
@@ -13,12 +15,17 @@ Usage: deploy/run-local.sh [--demo] [--rebuild] [--help]
 
 Builds what is missing (mvn -B -q -DskipTests install), starts a Kafka broker, finds PostgreSQL or starts an
 embedded one, starts target-service, progress-service and report-service, waits until each
-/q/health/ready answers 200 and prints one line with 'ready' and the Swagger UI URLs. Then it stays in the
-foreground and restarts whatever of its processes dies. Ctrl-C or SIGTERM stops everything it started.
+/q/health/ready answers 200 and prints one line with 'ready' and the Swagger UI URLs, then an admin token.
+Then it stays in the foreground and restarts whatever of its processes dies. Ctrl-C or SIGTERM stops
+everything it started.
+
+Every /api request needs a bearer token. On its first start the script creates a key pair in RUN_DIR/keys
+(kept across runs) and has the services trust its public key; deploy/token.sh signs tokens with it:
+  deploy/token.sh --role reporter --org-unit DEMO-DONGJIANG      (its last line is the token)
 
 Options:
   --demo      after start-up, load the demo province through the public API (deploy/demo/DemoLoader.java)
-              and print a ranking of its cities
+              and print a ranking of its cities (reference data as admin, reports as the cities' reporters)
   --rebuild   run the Maven build even when the packaged services exist
   --help      this text
 
@@ -33,7 +40,13 @@ Environment (default):
                          an embedded PostgreSQL is started on PGPORT with its data in RUN_DIR/postgres
   PGDATABASE             database (test)
   PGUSER, PGPASSWORD     credentials (postgres, empty)
-  RUN_DIR                state folder: kafka/ and postgres/ data, logs/ (<repo>/.run, git-ignored)
+  RUN_DIR                state folder: kafka/ and postgres/ data, keys/, logs/ (<repo>/.run, git-ignored)
+  JWT_ISSUER             the iss the services accept (mubiao-local, the issuer of the local tokens; another
+                         value only together with JWT_PUBLIC_KEY_LOCATION)
+  JWT_PUBLIC_KEY_LOCATION  unset: the services trust RUN_DIR/keys/public.pem (created on the first start,
+                         private.pem beside it signs the local tokens). Set it to the PEM file or JWKS URL of
+                         an issuer of your own instead; then no admin token is printed and --demo needs
+                         DEMO_TOKEN, an admin token of that issuer
   SERVICE_JAVA_OPTS      JVM options of each service (-Xmx384m)
   KAFKA_JAVA_OPTS        JVM options of the broker (-Xmx512m)
   STARTUP_TIMEOUT        seconds to wait for a service's readiness (120)
@@ -71,6 +84,18 @@ SERVICE_JAVA_OPTS="${SERVICE_JAVA_OPTS:--Xmx384m}"
 KAFKA_JAVA_OPTS="${KAFKA_JAVA_OPTS:--Xmx512m}"
 STARTUP_TIMEOUT="${STARTUP_TIMEOUT:-120}"
 RUN_DIR="${RUN_DIR:-$ROOT/.run}"
+LOCAL_ISSUER=mubiao-local # the iss of the tokens io.mubiao.testinfra.LocalToken (deploy/token.sh) signs
+JWT_ISSUER="${JWT_ISSUER:-$LOCAL_ISSUER}"
+OWN_KEYS=1
+[[ -n "${JWT_PUBLIC_KEY_LOCATION:-}" ]] && OWN_KEYS=0
+if ((OWN_KEYS)) && [[ "$JWT_ISSUER" != "$LOCAL_ISSUER" ]]; then
+    echo "run-local.sh: JWT_ISSUER=$JWT_ISSUER, but the local tokens are issued by $LOCAL_ISSUER and the services would refuse them; leave JWT_ISSUER unset, or set JWT_PUBLIC_KEY_LOCATION too (an issuer of your own)" >&2
+    exit 2
+fi
+if ((DEMO && !OWN_KEYS)) && [[ -z "${DEMO_TOKEN:-}" ]]; then
+    echo "run-local.sh: --demo with JWT_PUBLIC_KEY_LOCATION set needs DEMO_TOKEN, an admin token of that issuer" >&2
+    exit 2
+fi
 
 for var in TARGET_PORT PROGRESS_PORT REPORT_PORT KAFKA_PORT KAFKA_CONTROLLER_PORT PGPORT STARTUP_TIMEOUT; do
     [[ "${!var}" =~ ^[0-9]+$ ]] || { echo "run-local.sh: $var must be a number, not '${!var}'" >&2; exit 2; }
@@ -184,6 +209,7 @@ launch() {
             cmd=(env TARGET_PORT="$TARGET_PORT" PROGRESS_PORT="$PROGRESS_PORT" REPORT_PORT="$REPORT_PORT"
                 PGHOST="$PGHOST" PGPORT="$PGPORT" PGDATABASE="$PGDATABASE" PGUSER="$PGUSER" PGPASSWORD="$PGPASSWORD"
                 KAFKA_BOOTSTRAP_SERVERS="$KAFKA_BOOTSTRAP_SERVERS"
+                JWT_PUBLIC_KEY_LOCATION="$JWT_PUBLIC_KEY_LOCATION" JWT_ISSUER="$JWT_ISSUER"
                 java "$TAG" "${SERVICE_OPTS[@]}" -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar")
             ;;
     esac
@@ -352,6 +378,8 @@ for name in "${SERVICES[@]}"; do
     [[ -f "$ROOT/$name/target/quarkus-app/quarkus-run.jar" ]] || need_build=1
 done
 [[ -f "$INFRA_CP_FILE" && -d "$ROOT/test-infra/target/classes" ]] || need_build=1
+# A test-infra built before the local tokens existed cannot sign them.
+[[ -f "$ROOT/test-infra/target/classes/io/mubiao/testinfra/LocalToken.class" ]] || need_build=1
 
 if ((need_build)); then
     command -v mvn >/dev/null || die "mvn not found: install Maven 3.8 or newer and put it on the PATH"
@@ -399,6 +427,38 @@ if ! port_open "$PGHOST" "$PGPORT"; then
     esac
 fi
 
+# ---------------------------------------------------------------------------------------------- keys
+
+# The key pair the services trust, in RUN_DIR/keys: LocalToken creates it when missing while it signs the admin
+# token. It is kept across runs, so tokens stay valid over restarts until they expire.
+KEYS_DIR="$RUN_DIR/keys"
+ADMIN_TOKEN=""
+ADMIN_TOKEN_DAYS=30
+TOKEN_CMD="$ROOT/deploy/token.sh"
+[[ "$PWD" == "$ROOT" ]] && TOKEN_CMD="deploy/token.sh"
+[[ "$RUN_DIR" == "$ROOT/.run" ]] || TOKEN_CMD="RUN_DIR=$RUN_DIR $TOKEN_CMD"
+if ((OWN_KEYS)); then
+    new_keys=0
+    [[ -f "$KEYS_DIR/private.pem" && -f "$KEYS_DIR/public.pem" ]] || new_keys=1
+    mkdir -p "$KEYS_DIR"
+    chmod 700 "$KEYS_DIR"
+    ADMIN_TOKEN=$(java -Xmx64m -XX:TieredStopAtLevel=1 -cp "$INFRA_CP" io.mubiao.testinfra.LocalToken "$KEYS_DIR" \
+        --role admin --subject admin --days "$ADMIN_TOKEN_DAYS" 2>"$LOG_DIR/token.log" | tail -n 1) || true
+    if [[ ! "$ADMIN_TOKEN" =~ ^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$ || ! -f "$KEYS_DIR/public.pem" ]]; then
+        sed 's/^/    | /' "$LOG_DIR/token.log" >&2
+        die "could not create the key pair or sign the admin token in $KEYS_DIR (io.mubiao.testinfra.LocalToken; is test-infra up to date? try --rebuild)"
+    fi
+    chmod 600 "$KEYS_DIR/private.pem" 2>/dev/null || true
+    JWT_PUBLIC_KEY_LOCATION="$KEYS_DIR/public.pem"
+    if ((new_keys)); then
+        say "tokens: created a key pair in $KEYS_DIR (kept across runs; the services trust public.pem, $TOKEN_CMD signs with private.pem)"
+    else
+        say "tokens: the services trust $KEYS_DIR/public.pem (issuer $JWT_ISSUER)"
+    fi
+else
+    say "tokens: the services trust $JWT_PUBLIC_KEY_LOCATION (issuer $JWT_ISSUER; JWT_PUBLIC_KEY_LOCATION is set, so no local key is used)"
+fi
+
 # ---------------------------------------------------------------------------------------------- start
 
 if ((OWN_KAFKA)); then
@@ -433,14 +493,25 @@ for name in "${SERVICES[@]}"; do
 done
 
 say "ready: target-service http://127.0.0.1:$TARGET_PORT/q/swagger-ui  progress-service http://127.0.0.1:$PROGRESS_PORT/q/swagger-ui  report-service http://127.0.0.1:$REPORT_PORT/q/swagger-ui"
+if ((OWN_KEYS)); then
+    # The token on a line of its own, without the time stamp, to copy or to grep.
+    echo "admin token ($ADMIN_TOKEN_DAYS days): $ADMIN_TOKEN"
+    say "use it as: TOKEN=<the token>; curl -H \"Authorization: Bearer \$TOKEN\" http://127.0.0.1:$TARGET_PORT/api/indicators"
+    say "other tokens: TOKEN=\$($TOKEN_CMD --role reporter --org-unit DEMO-DONGJIANG) (or --role supervisor --org-unit DEMO; --help for more)"
+fi
 say "supervising; Ctrl-C or SIGTERM (kill $$) stops everything started here"
 
 # ---------------------------------------------------------------------------------------------- demo
 
 if ((DEMO)); then
     say "demo: loading the demo province (deploy/demo/DemoLoader.java; log $LOG_DIR/demo.log)"
+    # The loader reads the admin token and the keys (to sign its reporters' tokens) from the environment, not
+    # from its arguments, which any user sees in ps.
+    demo_token="${DEMO_TOKEN:-}" demo_keys="${DEMO_KEYS:-}"
+    if ((OWN_KEYS)); then demo_token=$ADMIN_TOKEN demo_keys=$KEYS_DIR; fi
     TARGET_URL="http://127.0.0.1:$TARGET_PORT" PROGRESS_URL="http://127.0.0.1:$PROGRESS_PORT" \
         REPORT_URL="http://127.0.0.1:$REPORT_PORT" \
+        DEMO_TOKEN="$demo_token" DEMO_KEYS="$demo_keys" DEMO_TOKEN_COMMAND="$TOKEN_CMD" \
         java "$TAG" -Xmx256m -Dfile.encoding=UTF-8 "$ROOT/deploy/demo/DemoLoader.java" \
         </dev/null > >(tee "$LOG_DIR/demo.log") 2>&1 &
     DEMO_PID=$!

@@ -12,10 +12,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -32,6 +42,11 @@ import java.util.UUID;
  * at once: 示范省 with 10 cities and 80 counties, the three annual-report filing-rate indicators with their
  * milestones (20 %, 50 %, 80 %, 100 % at the ends of March to June), targets for every unit, and daily reports
  * of every county from 1 March of the season year to today (at most 30 June), plus last year's same days.
+ *
+ * <p>Every call carries a bearer token: org units, indicators and targets the admin token of {@code DEMO_TOKEN}
+ * loads; each city's reports its own reporter sends ({@code reporter@DEMO-…}, a token the loader signs with the
+ * local run's private key in {@code DEMO_KEYS}), so the reports record who reported them; a supervisor of the
+ * province reads the rankings.
  *
  * <p>Run it as {@code java deploy/demo/DemoLoader.java [--help]} (JDK 17+, no libraries). The data is
  * deterministic (fixed seed) and loading is idempotent: units, indicators and targets are PUT, reports carry
@@ -88,6 +103,13 @@ public class DemoLoader {
             System.out.println(Options.USAGE);
             return;
         }
+        if (options.adminToken == null) {
+            System.err.println("demo: DEMO_TOKEN is not set: the loader needs an admin token for org units, indicators"
+                    + " and targets. By hand, with the suite of deploy/run-local.sh running:\n"
+                    + "  DEMO_TOKEN=$(deploy/token.sh --role admin) DEMO_KEYS=.run/keys java deploy/demo/DemoLoader.java\n"
+                    + "(deploy/run-local.sh --demo does it for you)");
+            System.exit(2);
+        }
         try {
             new DemoLoader(options).run();
         } catch (Failure e) {
@@ -108,6 +130,14 @@ public class DemoLoader {
                 same days) through the public API of running services, then prints a ranking of its cities.
                 Idempotent: running it again is harmless.
 
+                Every request carries a bearer token (deploy/run-local.sh --demo sets both variables):
+                  DEMO_TOKEN           an admin token (required): loads org units, indicators and targets
+                                       (DEMO_TOKEN=$(deploy/token.sh --role admin) when you run it by hand)
+                  DEMO_KEYS            the local run's keys folder (<repo>/.run/keys); with its private.pem
+                                       the loader signs a reporter token per city (reporter@DEMO-DONGJIANG
+                                       …), which sends that city's reports, and a supervisor token of DEMO,
+                                       which reads the rankings. Unset: the admin token does everything.
+
                 Options (environment variable in brackets):
                   --target-url URL     target-service   [TARGET_URL, default http://127.0.0.1:8081]
                   --progress-url URL   progress-service [PROGRESS_URL, default http://127.0.0.1:8082]
@@ -117,6 +147,7 @@ public class DemoLoader {
                   --batch-size N       reports per POST /api/progress (2000)
                   --wait-seconds N     how long to wait for progress-service and report-service to catch
                                        up with Kafka before giving up (60; longer while they make progress)
+                  --keys DIR           the keys folder [DEMO_KEYS], see above
                   --help               this text""";
 
         String targetUrl;
@@ -125,6 +156,12 @@ public class DemoLoader {
         LocalDate today = LocalDate.now();
         int batchSize = 2000;
         int waitSeconds = 60;
+        /** The admin token; from the environment only, as a command line shows in ps. */
+        String adminToken;
+        /** The folder with private.pem (PKCS#8) that signs the local tokens; null: none. */
+        Path keys;
+        /** How the user gets a token, for the hints: deploy/token.sh, or what run-local.sh says. */
+        String tokenCommand;
         boolean help;
 
         static Options parse(String[] args, Map<String, String> env) {
@@ -135,6 +172,10 @@ public class DemoLoader {
             if (env.get("DEMO_TODAY") != null && !env.get("DEMO_TODAY").isBlank()) {
                 o.today = today("DEMO_TODAY", env.get("DEMO_TODAY"));
             }
+            o.adminToken = blankToNull(env.get("DEMO_TOKEN"));
+            o.keys = blankToNull(env.get("DEMO_KEYS")) == null ? null : Path.of(env.get("DEMO_KEYS").strip());
+            o.tokenCommand = blankToNull(env.get("DEMO_TOKEN_COMMAND")) == null ? "deploy/token.sh"
+                    : env.get("DEMO_TOKEN_COMMAND").strip();
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 String value = null;
@@ -148,7 +189,7 @@ public class DemoLoader {
                     continue;
                 }
                 if (!List.of("--target-url", "--progress-url", "--report-url", "--today", "--batch-size",
-                        "--wait-seconds").contains(arg)) {
+                        "--wait-seconds", "--keys").contains(arg)) {
                     throw new IllegalArgumentException("unknown option " + arg);
                 }
                 if (value == null) {
@@ -164,6 +205,7 @@ public class DemoLoader {
                     case "--today" -> o.today = today(arg, value);
                     case "--batch-size" -> o.batchSize = positive(arg, value);
                     case "--wait-seconds" -> o.waitSeconds = positive(arg, value);
+                    case "--keys" -> o.keys = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option " + arg);
                 }
             }
@@ -196,6 +238,10 @@ public class DemoLoader {
                 // reported below
             }
             throw new IllegalArgumentException(option + " wants a positive number, not " + value);
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
         }
 
         private static String stripSlash(String url) {
@@ -254,6 +300,7 @@ public class DemoLoader {
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     final long started = System.nanoTime();
+    final Tokens tokens;
 
     DemoLoader(Options options) {
         this.options = options;
@@ -263,6 +310,7 @@ public class DemoLoader {
         this.lastDate = today.isBefore(end) ? today : end;
         buildUnits();
         buildReports();
+        this.tokens = new Tokens(options, cities);
     }
 
     private void buildUnits() {
@@ -385,6 +433,119 @@ public class DemoLoader {
         return Math.max(min, Math.min(max, v));
     }
 
+    // ------------------------------------------------------------------------------------------ tokens
+
+    /**
+     * The loader's bearer tokens: the admin token it was given, and, when it has the local run's private key, a
+     * reporter token per city and a supervisor token of the province that it signs itself (RS256, JDK only),
+     * with the claims the services read: {@code sub}, {@code groups}, {@code orgUnit}.
+     */
+    static final class Tokens {
+        /** The issuer of the local run's tokens (deploy/token.sh), which the services accept by default. */
+        static final String ISSUER = "mubiao-local";
+        static final Duration VALIDITY = Duration.ofHours(2);
+
+        final String admin;
+        final String adminSubject;
+        /** Whether the reporters' and the supervisor's tokens are signed here; false: the admin token does all. */
+        final boolean signed;
+        final String supervisor;
+        final Map<String, String> reporters = new LinkedHashMap<>();
+
+        Tokens(Options options, List<City> cities) {
+            admin = options.adminToken;
+            adminSubject = checkAdmin(admin);
+            if (options.keys == null) {
+                signed = false;
+                supervisor = admin;
+                return;
+            }
+            signed = true;
+            PrivateKey key = privateKey(options.keys.resolve("private.pem"));
+            supervisor = sign(key, "supervisor@" + PROVINCE, "supervisor", PROVINCE);
+            for (City city : cities) {
+                reporters.put(city.code(), sign(key, reporterOf(city), "reporter", city.code()));
+            }
+        }
+
+        static String reporterOf(City city) {
+            return "reporter@" + city.code();
+        }
+
+        String reporter(City city) {
+            return signed ? reporters.get(city.code()) : admin;
+        }
+
+        /** Fails early, in plain words, on a DEMO_TOKEN that is no JWT, has expired or is not an admin's. */
+        private static String checkAdmin(String token) {
+            String[] parts = token.split("\\.", -1);
+            Map<String, Object> claims;
+            try {
+                if (parts.length != 3) {
+                    throw new IllegalArgumentException();
+                }
+                claims = Json.object(Json.parse(new String(Base64.getUrlDecoder().decode(parts[1]),
+                        StandardCharsets.UTF_8)), "the token's claims");
+            } catch (IllegalArgumentException | Failure e) {
+                throw new Failure("DEMO_TOKEN is not a JWT (three base64url parts joined by dots); get one with"
+                        + " DEMO_TOKEN=$(deploy/token.sh --role admin)");
+            }
+            String subject = String.valueOf(claims.get("sub"));
+            BigDecimal exp = Json.decimal(claims.get("exp"));
+            if (exp != null && exp.longValue() <= Instant.now().getEpochSecond()) {
+                throw new Failure("DEMO_TOKEN (" + subject + ") expired at " + Instant.ofEpochSecond(exp.longValue())
+                        + "; get a new one with DEMO_TOKEN=$(deploy/token.sh --role admin)");
+            }
+            if (claims.get("groups") instanceof List<?> groups && !groups.contains("admin")) {
+                throw new Failure("DEMO_TOKEN is a token of " + subject + " with groups " + Json.write(groups)
+                        + ": org units, indicators and targets need an admin token (deploy/token.sh --role admin)");
+            }
+            return subject;
+        }
+
+        private static PrivateKey privateKey(Path file) {
+            String pem;
+            try {
+                pem = Files.readString(file, StandardCharsets.US_ASCII);
+            } catch (NoSuchFileException e) {
+                throw new Failure(file + " does not exist: DEMO_KEYS must be the keys folder of the running suite"
+                        + " (RUN_DIR/keys, <repo>/.run/keys by default), whose public.pem the services trust");
+            } catch (IOException e) {
+                throw new Failure("cannot read " + file + ": " + e.getMessage());
+            }
+            if (pem.contains("BEGIN RSA PRIVATE KEY")) {
+                throw new Failure(file + " is a PKCS#1 key; the loader reads PKCS#8 (BEGIN PRIVATE KEY), as"
+                        + " deploy/token.sh writes it (convert: openssl pkcs8 -topk8 -nocrypt -in OLD -out NEW)");
+            }
+            try {
+                byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+                return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+            } catch (IllegalArgumentException | GeneralSecurityException e) {
+                throw new Failure(file + " is not an RSA private key in PKCS#8 PEM: " + e.getMessage());
+            }
+        }
+
+        /** An RS256 JWT: SHA256withRSA over base64url(header).base64url(claims). */
+        static String sign(PrivateKey key, String subject, String role, String orgUnit) {
+            long now = Instant.now().getEpochSecond();
+            String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"mubiao-local\"}";
+            String claims = "{\"iss\":" + Json.quote(ISSUER) + ",\"sub\":" + Json.quote(subject) + ",\"upn\":"
+                    + Json.quote(subject) + ",\"groups\":[" + Json.quote(role) + "],\"orgUnit\":" + Json.quote(orgUnit)
+                    + ",\"iat\":" + now + ",\"exp\":" + (now + VALIDITY.toSeconds()) + "}";
+            Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+            String signingInput = base64.encodeToString(header.getBytes(StandardCharsets.UTF_8)) + "."
+                    + base64.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
+            try {
+                Signature rsa = Signature.getInstance("SHA256withRSA");
+                rsa.initSign(key);
+                rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+                return signingInput + "." + base64.encodeToString(rsa.sign());
+            } catch (GeneralSecurityException e) {
+                throw new Failure("cannot sign a token: " + e, e);
+            }
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ the load
 
     void run() {
@@ -392,6 +553,14 @@ public class DemoLoader {
                 + " counties; season " + season + ", reports 1 March to " + lastDate + " and last year's same days");
         say("services: target " + options.targetUrl + ", progress " + options.progressUrl + ", report "
                 + options.reportUrl);
+        if (tokens.signed) {
+            say("tokens: reference data as " + tokens.adminSubject + " (DEMO_TOKEN); each city's reports as its reporter ("
+                    + Tokens.reporterOf(cities.get(0)) + ", …, signed with " + options.keys.resolve("private.pem")
+                    + "); rankings as supervisor@" + PROVINCE);
+        } else {
+            say("tokens: DEMO_KEYS is not set, so the admin token (" + tokens.adminSubject + ") sends everything,"
+                    + " reports included: they record " + tokens.adminSubject + " as their reporter");
+        }
         checkUp("target-service", options.targetUrl);
         checkUp("progress-service", options.progressUrl);
         checkUp("report-service", options.reportUrl);
@@ -408,7 +577,7 @@ public class DemoLoader {
     }
 
     private void checkUp(String service, String url) {
-        Response r = send("GET", url + "/q/health/ready", null, Duration.ofSeconds(10), service);
+        Response r = send(tokens.admin, "GET", url + "/q/health/ready", null, Duration.ofSeconds(10), service);
         if (r.status != 200) {
             throw new Failure(service + " at " + url + " is not ready: GET /q/health/ready answered HTTP " + r.status
                     + "\n" + abbreviate(r.body));
@@ -430,7 +599,7 @@ public class DemoLoader {
         json.append(']');
         int total = 1 + cities.size() + counties.size();
         String what = "POST " + options.targetUrl + "/api/org-units/import";
-        Response r = expect(what, send("POST", options.targetUrl + "/api/org-units/import", json.toString(),
+        Response r = expect(what, send(tokens.admin, "POST", options.targetUrl + "/api/org-units/import", json.toString(),
                 Duration.ofSeconds(120), "target-service"), 200, 201, 207);
         Map<String, Object> summary = Json.object(Json.parse(r.body), what);
         long rejected = Json.longOr(summary.get("rejected"), 0);
@@ -447,7 +616,7 @@ public class DemoLoader {
             String body = "{\"name\":" + Json.quote(INDICATOR_NAMES[k]) + ",\"unit\":\"%\",\"measure\":\"RATIO\","
                     + "\"direction\":\"HIGHER_IS_BETTER\",\"group\":" + Json.quote(GROUP) + ",\"decimals\":2}";
             String url = options.targetUrl + "/api/indicators/" + INDICATORS[k];
-            expect("PUT " + url, send("PUT", url, body, Duration.ofSeconds(30), "target-service"), 200, 201);
+            expect("PUT " + url, send(tokens.admin, "PUT", url, body, Duration.ofSeconds(30), "target-service"), 200, 201);
         }
         say("indicators: " + String.join(", ", INDICATORS));
     }
@@ -470,7 +639,7 @@ public class DemoLoader {
         for (String indicator : INDICATORS) {
             for (String unit : units) {
                 String url = options.targetUrl + "/api/targets/" + indicator + "/" + unit + "/" + season;
-                expect("PUT " + url, send("PUT", url, body, Duration.ofSeconds(30), "target-service"), 200, 201);
+                expect("PUT " + url, send(tokens.admin, "PUT", url, body, Duration.ofSeconds(30), "target-service"), 200, 201);
                 done++;
             }
         }
@@ -480,42 +649,72 @@ public class DemoLoader {
 
     /**
      * Reference data reaches progress-service over Kafka, a little after target-service took it. Posts one real
-     * report per county (covering the three indicators) until none is refused for an unknown unit or indicator.
+     * report per county (covering the three indicators), each city's with its reporter's token, until none is
+     * refused for an unknown unit or indicator. A unit progress-service does not know yet lies outside every
+     * subtree but an admin's, so a reporter may see it refused as outside its area meanwhile.
      */
     private void awaitProgressServiceKnowsUnits() {
-        List<Report> probe = new ArrayList<>();
-        for (int i = 0; i < counties.size(); i++) {
-            String code = counties.get(i).code;
-            String indicator = INDICATORS[i % 3];
-            lastYearReports.stream().filter(r -> r.orgUnit().equals(code) && r.indicator().equals(indicator))
-                    .findFirst().ifPresent(probe::add);
+        Map<City, String> probes = new LinkedHashMap<>();
+        for (City city : cities) {
+            List<Report> probe = new ArrayList<>();
+            for (County county : city.counties()) {
+                String indicator = INDICATORS[counties.indexOf(county) % 3];
+                lastYearReports.stream().filter(r -> r.orgUnit().equals(county.code) && r.indicator().equals(indicator))
+                        .findFirst().ifPresent(probe::add);
+            }
+            probes.put(city, jsonArray(probe));
         }
-        String body = jsonArray(probe);
         String url = options.progressUrl + "/api/progress";
         say("waiting for progress-service to learn the demo units…");
         long start = System.nanoTime();
         long lastNote = start;
         while (true) {
-            Response r = send("POST", url, body, Duration.ofSeconds(60), "progress-service");
-            if (r.status == 200) {
+            String notYet = null;
+            int refused = 0;
+            Response r = null;
+            for (var pending = probes.entrySet().iterator(); pending.hasNext();) {
+                var probe = pending.next();
+                City city = probe.getKey();
+                String as = tokens.signed ? " as " + Tokens.reporterOf(city) : "";
+                r = send(tokens.reporter(city), "POST", url, probe.getValue(), Duration.ofSeconds(60), "progress-service");
+                if (r.status == 200) {
+                    pending.remove();
+                    continue;
+                }
+                if (r.status == 401) {
+                    throw new Failure("POST " + url + as + ": HTTP 401, the token was refused\n" + abbreviate(r.body)
+                            + "\n" + (tokens.signed ? reporterTokenHint() : adminTokenHint()));
+                }
+                if (r.status != 207 && r.status != 422 && r.status != 403) {
+                    throw new Failure("POST " + url + as + ": HTTP " + r.status + "\n" + abbreviate(r.body)
+                            + statusHint(r.status));
+                }
+                Map<String, Object> body = Json.object(Json.parse(r.body), "POST " + url);
+                List<Object> errors = Json.listOr(body.get("errors"));
+                if (errors.isEmpty() && r.status == 403) {
+                    // The whole batch refused: a role that may not write, or units outside the caller's area.
+                    Map<String, Object> asError = new LinkedHashMap<>();
+                    asError.put("field", "");
+                    asError.put("message", String.valueOf(body.get("detail")));
+                    errors = List.of(asError);
+                }
+                if (errors.isEmpty()) {
+                    throw new Failure("POST " + url + as + ": HTTP " + r.status + " without errors\n" + abbreviate(r.body));
+                }
+                for (Object e : errors) {
+                    Map<String, Object> error = Json.object(e, "an error of POST " + url);
+                    if (!isUnknownReference(error)) {
+                        throw new Failure("POST " + url + as + " refused a demo report for another reason than an"
+                                + " unknown unit or indicator (HTTP " + r.status + "):\n" + abbreviate(r.body)
+                                + statusHint(r.status));
+                    }
+                    notYet = String.valueOf(error.get("message"));
+                }
+                refused++;
+            }
+            if (probes.isEmpty()) {
                 say("progress-service knows the demo units (after " + seconds(start) + " s)");
                 return;
-            }
-            if (r.status != 207 && r.status != 422) {
-                throw new Failure("POST " + url + ": HTTP " + r.status + "\n" + abbreviate(r.body));
-            }
-            List<Object> errors = Json.listOr(Json.object(Json.parse(r.body), "POST " + url).get("errors"));
-            String notYet = null;
-            for (Object e : errors) {
-                Map<String, Object> error = Json.object(e, "an error of POST " + url);
-                if (!isUnknownReference(error)) {
-                    throw new Failure("POST " + url + " refused a demo report for another reason than an unknown unit"
-                            + " or indicator (HTTP " + r.status + "):\n" + abbreviate(r.body));
-                }
-                notYet = String.valueOf(error.get("message"));
-            }
-            if (errors.isEmpty()) {
-                throw new Failure("POST " + url + ": HTTP " + r.status + " without errors\n" + abbreviate(r.body));
             }
             if (System.nanoTime() - start > options.waitSeconds * 1_000_000_000L) {
                 throw new Failure("progress-service did not learn the demo units within " + options.waitSeconds
@@ -524,8 +723,8 @@ public class DemoLoader {
             }
             if (System.nanoTime() - lastNote > 5_000_000_000L) {
                 lastNote = System.nanoTime();
-                say("  still waiting (" + seconds(start) + " s): " + errors.size() + " of " + probe.size()
-                        + " probe reports refused, e.g. \"" + notYet + "\"");
+                say("  still waiting (" + seconds(start) + " s): probe reports of " + refused + " of " + cities.size()
+                        + " cities refused, e.g. \"" + notYet + "\"");
             }
             sleep(500);
         }
@@ -535,46 +734,70 @@ public class DemoLoader {
         String field = String.valueOf(error.get("field"));
         String message = String.valueOf(error.get("message")).toLowerCase();
         return field.equals("orgUnit") || field.equals("indicator") || message.contains("unknown")
-                || message.contains("not found") || message.contains("no such") || message.contains("not known");
+                || message.contains("not found") || message.contains("no such") || message.contains("not known")
+                || message.contains("outside your area");
     }
 
+    /**
+     * Posts every report, each city's with its reporter's token (last year's days first, then this season's), in
+     * batches of at most {@code --batch-size}.
+     */
     private void postReports() {
-        List<Report> all = new ArrayList<>(lastYearReports);
-        all.addAll(seasonReports);
-        int batches = (all.size() + options.batchSize - 1) / options.batchSize;
+        Map<String, City> cityOf = new LinkedHashMap<>();
+        counties.forEach(county -> cityOf.put(county.code, county.city));
+        Map<City, List<Report>> byCity = new LinkedHashMap<>();
+        cities.forEach(city -> byCity.put(city, new ArrayList<>()));
+        for (List<Report> reports : List.of(lastYearReports, seasonReports)) {
+            reports.forEach(report -> byCity.get(cityOf.get(report.orgUnit())).add(report));
+        }
+        int total = lastYearReports.size() + seasonReports.size();
+        int batches = 0;
+        for (List<Report> reports : byCity.values()) {
+            batches += (reports.size() + options.batchSize - 1) / options.batchSize;
+        }
         String url = options.progressUrl + "/api/progress";
-        say("reports: " + all.size() + " (" + lastYearReports.size() + " of " + (season - 1) + ", "
-                + seasonReports.size() + " of " + season + ") in " + batches + " batches to POST " + url);
+        say("reports: " + total + " (" + lastYearReports.size() + " of " + (season - 1) + ", "
+                + seasonReports.size() + " of " + season + ") in " + batches + " batches to POST " + url
+                + (tokens.signed ? ", each city's as its reporter" : ""));
         long accepted = 0;
         long duplicates = 0;
         long rejected = 0;
-        int width = String.valueOf(all.size()).length();
-        for (int b = 0; b < batches; b++) {
-            List<Report> batch = all.subList(b * options.batchSize, Math.min(all.size(), (b + 1) * options.batchSize));
-            long t = System.nanoTime();
-            Response r = send("POST", url, jsonArray(batch), Duration.ofSeconds(300), "progress-service");
-            if (r.status != 200 && r.status != 207) {
-                throw new Failure("POST " + url + " (batch " + (b + 1) + " of " + batches + ", " + batch.size()
-                        + " reports from " + batch.get(0).date() + "): HTTP " + r.status + "\n" + abbreviate(r.body)
-                        + hintOnRejection(r.body));
-            }
-            Map<String, Object> summary = Json.object(Json.parse(r.body), "POST " + url);
-            long a = Json.longOr(summary.get("accepted"), 0);
-            long d = Json.longOr(summary.get("duplicates"), 0);
-            long x = Json.longOr(summary.get("rejected"), 0);
-            accepted += a;
-            duplicates += d;
-            rejected += x;
-            int sent = b * options.batchSize + batch.size();
-            say(String.format("  %s %" + width + "d/%d  batch %d/%d: accepted %d, duplicates %d, rejected %d (%.1f s)",
-                    bar(sent, all.size()), sent, all.size(), b + 1, batches, a, d, x, (System.nanoTime() - t) / 1e9));
-            if (r.status == 207) {
-                List<Object> errors = Json.listOr(summary.get("errors"));
-                for (int e = 0; e < Math.min(5, errors.size()); e++) {
-                    System.out.println("      rejected: " + Json.write(errors.get(e)));
+        int sent = 0;
+        int b = 0;
+        int width = String.valueOf(total).length();
+        for (Map.Entry<City, List<Report>> entry : byCity.entrySet()) {
+            City city = entry.getKey();
+            List<Report> reports = entry.getValue();
+            String as = tokens.signed ? Tokens.reporterOf(city) : tokens.adminSubject;
+            for (int from = 0; from < reports.size(); from += options.batchSize) {
+                List<Report> batch = reports.subList(from, Math.min(reports.size(), from + options.batchSize));
+                b++;
+                long t = System.nanoTime();
+                Response r = send(tokens.reporter(city), "POST", url, jsonArray(batch), Duration.ofSeconds(300),
+                        "progress-service");
+                if (r.status != 200 && r.status != 207) {
+                    throw new Failure("POST " + url + " as " + as + " (batch " + b + " of " + batches + ", "
+                            + batch.size() + " reports of " + city.code() + " from " + batch.get(0).date() + "): HTTP "
+                            + r.status + "\n" + abbreviate(r.body) + hintOnRejection(r.body) + statusHint(r.status));
                 }
-                if (errors.size() > 5) {
-                    System.out.println("      … and " + (errors.size() - 5) + " more");
+                Map<String, Object> summary = Json.object(Json.parse(r.body), "POST " + url);
+                long a = Json.longOr(summary.get("accepted"), 0);
+                long d = Json.longOr(summary.get("duplicates"), 0);
+                long x = Json.longOr(summary.get("rejected"), 0);
+                accepted += a;
+                duplicates += d;
+                rejected += x;
+                sent += batch.size();
+                say(String.format("  %s %" + width + "d/%d  batch %d/%d as %s: accepted %d, duplicates %d, rejected %d (%.1f s)",
+                        bar(sent, total), sent, total, b, batches, as, a, d, x, (System.nanoTime() - t) / 1e9));
+                if (r.status == 207) {
+                    List<Object> errors = Json.listOr(summary.get("errors"));
+                    for (int e = 0; e < Math.min(5, errors.size()); e++) {
+                        System.out.println("      rejected: " + Json.write(errors.get(e)));
+                    }
+                    if (errors.size() > 5) {
+                        System.out.println("      … and " + (errors.size() - 5) + " more");
+                    }
                 }
             }
         }
@@ -603,7 +826,7 @@ public class DemoLoader {
         Map<String, Object> lastRanked = null;
         Response r;
         while (true) {
-            r = send("GET", url, null, Duration.ofSeconds(30), "report-service");
+            r = send(tokens.supervisor, "GET", url, null, Duration.ofSeconds(30), "report-service");
             String state;
             if (r.status == 200) {
                 Map<String, Object> ranking = Json.object(Json.parse(r.body), "GET " + url);
@@ -639,7 +862,8 @@ public class DemoLoader {
             } else if (r.status == 404) {
                 state = "HTTP 404 (it does not know " + PROVINCE + " or the indicator yet)";
             } else {
-                throw new Failure("GET " + url + ": HTTP " + r.status + "\n" + abbreviate(r.body));
+                throw new Failure("GET " + url + (tokens.signed ? " as supervisor@" + PROVINCE : "") + ": HTTP "
+                        + r.status + "\n" + abbreviate(r.body) + statusHint(r.status));
             }
             if (!r.body.equals(lastBody)) {
                 lastBody = r.body;
@@ -696,7 +920,8 @@ public class DemoLoader {
                 + ": " + pct(parentValue));
         List<String> others = new ArrayList<>();
         for (int k = 1; k < 3; k++) {
-            Response r = send("GET", rankingUrl(INDICATORS[k], false), null, Duration.ofSeconds(30), "report-service");
+            Response r = send(tokens.supervisor, "GET", rankingUrl(INDICATORS[k], false), null, Duration.ofSeconds(30),
+                    "report-service");
             if (r.status == 200) {
                 others.add(INDICATOR_NAMES[k] + " "
                         + pct(Json.decimal(Json.object(Json.parse(r.body), "a ranking").get("parentValue"))));
@@ -736,12 +961,50 @@ public class DemoLoader {
         System.out.println("  (gap to milestone: points short of the next milestone, negative = ahead; yoy: change in"
                 + " points against " + lastDate.minusYears(1) + ")");
         System.out.println();
-        System.out.println("See it yourself:");
-        System.out.println("  curl -s '" + rankingUrl(INDICATORS[0], false) + "'");
-        System.out.println("  counties of the whole province: curl -s '" + rankingUrl(INDICATORS[0], true) + "'");
+        String bearer = "curl -s -H \"Authorization: Bearer $TOKEN\" ";
+        System.out.println("See it yourself, as a supervisor of the province" + (tokens.signed ? ""
+                : " (a token of the local run's keys; with an issuer of your own, one of its tokens)") + ":");
+        System.out.println("  TOKEN=$(" + options.tokenCommand + " --role supervisor --org-unit " + PROVINCE + ")");
+        System.out.println("  " + bearer + "'" + rankingUrl(INDICATORS[0], false) + "'");
+        System.out.println("  counties of the whole province: " + bearer + "'" + rankingUrl(INDICATORS[0], true) + "'");
+        String history = historyUrl();
+        if (history != null) {
+            String reportedBy = reportedBy(history);
+            System.out.println("  who reported a county's figures" + (reportedBy == null ? "" : " (" + reportedBy + ")")
+                    + ": " + bearer + "'" + history + "'");
+        }
         System.out.println("  Swagger UI: " + options.reportUrl + "/q/swagger-ui   (" + options.targetUrl
-                + "/q/swagger-ui, " + options.progressUrl + "/q/swagger-ui)");
+                + "/q/swagger-ui, " + options.progressUrl + "/q/swagger-ui); Authorize with the token");
         System.out.println();
+    }
+
+    /** The revision history of the first county's latest enterprise report, or null when it reported nothing. */
+    private String historyUrl() {
+        County county = cities.get(0).counties().get(0);
+        Map.Entry<LocalDate, Report> latest = reported.get(county.code + "|" + INDICATORS[0]).floorEntry(lastDate);
+        if (latest == null) {
+            return null;
+        }
+        return options.progressUrl + "/api/progress/history?orgUnit=" + URLEncoder.encode(county.code, StandardCharsets.UTF_8)
+                + "&indicator=" + URLEncoder.encode(INDICATORS[0], StandardCharsets.UTF_8) + "&date=" + latest.getKey();
+    }
+
+    /** "reportedBy: …" of the latest revision at {@code url}, read as the supervisor; null when that fails. */
+    private String reportedBy(String url) {
+        try {
+            Response r = send(tokens.supervisor, "GET", url, null, Duration.ofSeconds(30), "progress-service");
+            if (r.status != 200) {
+                return null;
+            }
+            List<Object> revisions = Json.listOr(Json.object(Json.parse(r.body), "GET " + url).get("revisions"));
+            if (revisions.isEmpty()) {
+                return null;
+            }
+            Object by = Json.object(revisions.get(revisions.size() - 1), "a revision").get("reportedBy");
+            return by == null ? null : "reportedBy: " + by;
+        } catch (Failure e) {
+            return null;
+        }
     }
 
     private String rankingUrl(String indicator, boolean counties) {
@@ -754,9 +1017,9 @@ public class DemoLoader {
     record Response(int status, String body) {
     }
 
-    private Response send(String method, String url, String json, Duration timeout, String service) {
+    private Response send(String token, String method, String url, String json, Duration timeout, String service) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
-                .header("Accept", "application/json");
+                .header("Accept", "application/json").header("Authorization", "Bearer " + token);
         if (json != null) {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
@@ -798,7 +1061,8 @@ public class DemoLoader {
         }
     }
 
-    private static Response expect(String what, Response r, int... ok) {
+    /** Calls of the admin token: the reference data. */
+    private Response expect(String what, Response r, int... ok) {
         for (int status : ok) {
             if (r.status == status) {
                 return r;
@@ -806,8 +1070,29 @@ public class DemoLoader {
         }
         String hint = r.status == 404 || r.status == 405
                 ? "\n(is this endpoint implemented yet? see the service's /q/openapi)"
-                : "";
-        throw new Failure(what + ": HTTP " + r.status + "\n" + abbreviate(r.body) + hint);
+                : r.status == 401 ? "\n" + adminTokenHint() : statusHint(r.status);
+        throw new Failure(what + " as " + tokens.adminSubject + ": HTTP " + r.status + "\n" + abbreviate(r.body) + hint);
+    }
+
+    private static String statusHint(int status) {
+        return switch (status) {
+            case 401 -> "\n(the service refused the token: expired, or signed with another key than the one it trusts)";
+            case 403 -> "\n(the token is valid, but its role or org unit may not do this; \"deny unannotated\" or \"your"
+                    + " role\" on an endpoint the token's role should reach: the service does not declare that role yet)";
+            default -> "";
+        };
+    }
+
+    private String adminTokenHint() {
+        return "(DEMO_TOKEN was refused: expired, or signed with another key than the one the services trust. The"
+                + " local run's: DEMO_TOKEN=$(" + options.tokenCommand + " --role admin), with the same RUN_DIR as"
+                + " deploy/run-local.sh)";
+    }
+
+    private String reporterTokenHint() {
+        return "(the reporter tokens the loader signed with " + options.keys.resolve("private.pem") + " were refused:"
+                + " DEMO_KEYS must be the keys folder of the running suite, RUN_DIR/keys, whose public.pem the"
+                + " services trust, and they must accept the issuer " + Tokens.ISSUER + " (JWT_ISSUER))";
     }
 
     private static String jsonArray(List<Report> reports) {

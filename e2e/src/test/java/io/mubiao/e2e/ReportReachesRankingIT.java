@@ -30,18 +30,31 @@ import io.restassured.response.Response;
 class ReportReachesRankingIT {
 
     private static final String PROVINCE = "E2E";
+    private static final String OTHER_PROVINCE = "E2F";
     private static final String INDICATOR = "e2e.enterprise-filing";
     private static final LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
 
     private static RunningSuite suite;
+    private static String admin;
+    private static String reporter;
+    private static String supervisor;
 
     @BeforeAll
     static void startSuite() {
         suite = RunningSuite.start();
+        admin = suite.tokens().issue("admin", null, "e2e-admin");
+        reporter = suite.tokens().issue("reporter", PROVINCE, "reporter@" + PROVINCE);
+        supervisor = suite.tokens().issue("supervisor", PROVINCE, "supervisor@" + PROVINCE);
         put(Service.TARGET, "/api/org-units/" + PROVINCE, Map.of("name", "E2E Province"));
         for (String county : List.of("A", "B", "C")) {
             put(Service.TARGET, "/api/org-units/" + PROVINCE + "-" + county,
                     Map.of("name", "County " + county, "parent", PROVINCE));
+        }
+        // A second province of its own for the access checks, so they cannot disturb the ranking above.
+        put(Service.TARGET, "/api/org-units/" + OTHER_PROVINCE, Map.of("name", "Other Province"));
+        for (String county : List.of("A", "B")) {
+            put(Service.TARGET, "/api/org-units/" + OTHER_PROVINCE + "-" + county,
+                    Map.of("name", "County " + county, "parent", OTHER_PROVINCE));
         }
         put(Service.TARGET, "/api/indicators/" + INDICATOR, Map.of("name", "Enterprise annual-report filing rate",
                 "unit", "%", "measure", "RATIO", "direction", "HIGHER_IS_BETTER", "group", "e2e", "decimals", 2));
@@ -80,14 +93,21 @@ class ReportReachesRankingIT {
         assertDecimal("10.00", ranking.get("entries[0].yoyChange")); // 50% against 40% on the same day last year
         assertEquals(Boolean.TRUE, ranking.get("entries[1].belowAverage"));
 
-        // A correction supersedes the earlier revision everywhere, also in the roll-up.
-        postReports(List.of(report("E2E-B", DAY, 120, 300))).then().statusCode(200).body("accepted", equalTo(1));
+        // A correction by another reporter supersedes the earlier revision everywhere, also in the roll-up, and the
+        // history names both reporters.
+        String secondReporter = suite.tokens().issue("reporter", PROVINCE, "second-reporter@" + PROVINCE);
+        postReports(List.of(report("E2E-B", DAY, 120, 300)), secondReporter).then().statusCode(200)
+                .body("accepted", equalTo(1));
         long corrected = System.nanoTime();
         JsonPath afterCorrection = awaitRanking(json -> decimal(json.get("entries.find { it.orgUnit == 'E2E-B' }.value"))
                 .compareTo(new BigDecimal("40")) == 0);
         System.out.printf("correction accepted → visible in ranking: %d ms%n", (System.nanoTime() - corrected) / 1_000_000);
         assertDecimal("42.50", afterCorrection.get("parentValue")); // (50 + 120) / (100 + 300)
         assertEquals(List.of("E2E-A", "E2E-B", "E2E-C"), afterCorrection.getList("entries.orgUnit"));
+        given().baseUri(suite.url(Service.PROGRESS)).auth().oauth2(supervisor)
+                .queryParam("orgUnit", "E2E-B").queryParam("indicator", INDICATOR).queryParam("date", DAY.toString())
+                .get("/api/progress/history").then().statusCode(200)
+                .body("revisions.reportedBy", equalTo(List.of("reporter@" + PROVINCE, "second-reporter@" + PROVINCE)));
     }
 
     private static BigDecimal decimal(Object number) {
@@ -101,10 +121,34 @@ class ReportReachesRankingIT {
         }
     }
 
+    @Test
+    void everyServiceTurnsAwayCallersWithoutAValidTokenOrOutsideTheirArea() {
+        Map<Service, String> readPaths = Map.of(
+                Service.TARGET, "/api/indicators",
+                Service.PROGRESS, "/api/progress?orgUnit=E2F-A&indicator=" + INDICATOR,
+                Service.REPORT, "/api/rankings?indicator=" + INDICATOR + "&parent=" + OTHER_PROVINCE);
+        readPaths.forEach((service, path) -> {
+            given().baseUri(suite.url(service)).get(path).then().statusCode(401).contentType("application/problem+json");
+            given().baseUri(suite.url(service)).get("/q/health/ready").then().statusCode(200);
+        });
+
+        String countyA = suite.tokens().issue("reporter", "E2F-A", "reporter@E2F-A");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> postReports(
+                List.of(report("E2F-A", DAY, 1, 10)), countyA).statusCode() == 200);
+        postReports(List.of(report("E2F-B", DAY, 1, 10)), countyA).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().baseUri(suite.url(Service.REPORT)).auth().oauth2(countyA)
+                .queryParam("indicator", INDICATOR).queryParam("parent", OTHER_PROVINCE).get("/api/rankings")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().baseUri(suite.url(Service.TARGET)).auth().oauth2(supervisor).contentType(ContentType.JSON)
+                .body(Map.of("name", "renamed", "parent", OTHER_PROVINCE)).put("/api/org-units/E2F-A")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
     private static JsonPath awaitRanking(java.util.function.Predicate<JsonPath> condition) {
         JsonPath[] last = new JsonPath[1];
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            Response response = given().baseUri(suite.url(Service.REPORT))
+            Response response = given().baseUri(suite.url(Service.REPORT)).auth().oauth2(supervisor)
                     .queryParam("indicator", INDICATOR).queryParam("parent", PROVINCE).queryParam("date", DAY.toString())
                     .get("/api/rankings");
             if (response.statusCode() != 200) {
@@ -122,12 +166,16 @@ class ReportReachesRankingIT {
     }
 
     private static Response postReports(List<Map<String, Object>> reports) {
-        return given().baseUri(suite.url(Service.PROGRESS)).contentType(ContentType.JSON).body(reports)
-                .post("/api/progress");
+        return postReports(reports, reporter);
+    }
+
+    private static Response postReports(List<Map<String, Object>> reports, String token) {
+        return given().baseUri(suite.url(Service.PROGRESS)).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(reports).post("/api/progress");
     }
 
     private static void put(Service service, String path, Map<String, Object> body) {
-        given().baseUri(suite.url(service)).contentType(ContentType.JSON).body(body).put(path)
+        given().baseUri(suite.url(service)).auth().oauth2(admin).contentType(ContentType.JSON).body(body).put(path)
                 .then().statusCode(org.hamcrest.Matchers.oneOf(200, 201));
     }
 }

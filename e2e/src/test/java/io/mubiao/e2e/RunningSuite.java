@@ -17,14 +17,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.mubiao.testinfra.FreePort;
+import io.mubiao.testinfra.JwtKeys;
 import io.mubiao.testinfra.KafkaBroker;
 import io.mubiao.testinfra.PostgresServer;
 import io.mubiao.testinfra.TestDatabase;
+import io.mubiao.testinfra.Tokens;
 
 /**
  * The whole suite as it runs in production: the three packaged services ({@code quarkus-run.jar}) as
- * separate processes on free ports, a real Kafka broker and a database of their own on a real PostgreSQL.
- * Everything it starts it stops on {@link #close()}.
+ * separate processes on free ports, a real Kafka broker, a database of their own on a real PostgreSQL and a
+ * key pair that signs the callers' tokens. Everything it starts it stops on {@link #close()}.
  */
 final class RunningSuite implements AutoCloseable {
 
@@ -43,18 +45,22 @@ final class RunningSuite implements AutoCloseable {
     private final Map<Service, Process> processes = new LinkedHashMap<>();
     private final Map<Service, Integer> ports = new LinkedHashMap<>();
     private final Path logDir;
+    private final JwtKeys keys;
 
-    private RunningSuite(KafkaBroker broker, TestDatabase database, Path logDir) {
+    private RunningSuite(KafkaBroker broker, TestDatabase database, Path logDir, JwtKeys keys) {
         this.broker = broker;
         this.database = database;
         this.logDir = logDir;
+        this.keys = keys;
     }
 
     static RunningSuite start() {
         Path root = Path.of(System.getProperty("mubiao.root", "..")).toAbsolutePath().normalize();
         KafkaBroker broker = KafkaBroker.startTemporary();
         TestDatabase database = TestDatabase.create(PostgresServer.findOrStartForTests(), "mubiao_e2e");
-        RunningSuite suite = new RunningSuite(broker, database, root.resolve("e2e/target/service-logs"));
+        Path target = root.resolve("e2e/target");
+        RunningSuite suite = new RunningSuite(broker, database, target.resolve("service-logs"),
+                JwtKeys.inFolder(target.resolve("jwt-keys")));
         try {
             Files.createDirectories(suite.logDir);
             for (Service service : Service.values()) {
@@ -90,6 +96,7 @@ final class RunningSuite implements AutoCloseable {
         env.put("PGDATABASE", database.name());
         env.put("PGUSER", server.user());
         env.put("PGPASSWORD", server.password());
+        env.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());
         processes.put(service, builder.start());
         ports.put(service, port);
     }
@@ -123,8 +130,9 @@ final class RunningSuite implements AutoCloseable {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
-    String kafkaBootstrapServers() {
-        return broker.bootstrapServers();
+    /** Signs tokens the running services trust. */
+    Tokens tokens() {
+        return new Tokens(keys);
     }
 
     @Override

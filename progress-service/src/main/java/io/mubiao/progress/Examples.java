@@ -39,18 +39,19 @@ public final class Examples {
             {"orgUnit": "FJ-FZ-GL", "indicator": "annual-report.enterprise", "from": "2026-04-14", "to": "2026-04-15",
              "points": [
                {"date": "2026-04-14", "value": 53.2, "numerator": 5320, "denominator": 10000, "revision": 1,
-                "eventId": "fz-gl-2026-04-14-ent", "reportedBy": "api", "recordedAt": "2026-04-14T09:12:03.512Z"},
+                "eventId": "fz-gl-2026-04-14-ent", "reportedBy": "zhang.wei@FJ-FZ-GL", "recordedAt": "2026-04-14T09:12:03.512Z"},
                {"date": "2026-04-15", "value": 55.1, "numerator": 5510, "denominator": 10000, "revision": 2,
-                "eventId": "fz-gl-2026-04-15-ent-fix", "note": "corrected", "reportedBy": "api",
+                "eventId": "fz-gl-2026-04-15-ent-fix", "note": "corrected", "reportedBy": "li.na@FJ-FZ",
                 "recordedAt": "2026-04-15T10:40:51.004Z"}]}""";
 
     public static final String HISTORY = """
             {"orgUnit": "FJ-FZ-GL", "indicator": "annual-report.enterprise", "date": "2026-04-15",
              "revisions": [
                {"date": "2026-04-15", "value": 51.1, "numerator": 5110, "denominator": 10000, "revision": 1,
-                "eventId": "fz-gl-2026-04-15-ent", "reportedBy": "api", "recordedAt": "2026-04-15T09:00:12.120Z"},
+                "eventId": "fz-gl-2026-04-15-ent", "reportedBy": "zhang.wei@FJ-FZ-GL",
+                "recordedAt": "2026-04-15T09:00:12.120Z"},
                {"date": "2026-04-15", "value": 55.1, "numerator": 5510, "denominator": 10000, "revision": 2,
-                "eventId": "fz-gl-2026-04-15-ent-fix", "note": "corrected", "reportedBy": "api",
+                "eventId": "fz-gl-2026-04-15-ent-fix", "note": "corrected", "reportedBy": "li.na@FJ-FZ",
                 "recordedAt": "2026-04-15T10:40:51.004Z"}]}""";
 
     public static final String QUERY_PROBLEM = """
@@ -59,6 +60,24 @@ public final class Examples {
 
     public static final String NOT_FOUND = """
             {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "unknown org unit FJ-XX"}""";
+
+    public static final String UNAUTHORIZED = """
+            {"type": "about:blank", "title": "Unauthorized", "status": 401,
+             "detail": "this endpoint needs a bearer token (Authorization: Bearer …)"}""";
+
+    public static final String FORBIDDEN = """
+            {"type": "about:blank", "title": "Forbidden", "status": 403,
+             "detail": "FJ-XM-SM is outside your area (FJ-FZ and the units below it)"}""";
+
+    public static final String ROLE_FORBIDDEN = """
+            {"type": "about:blank", "title": "Forbidden", "status": 403, "detail": "your role may not do this"}""";
+
+    public static final String OUTSIDE = """
+            {"type": "about:blank", "title": "Forbidden", "status": 403,
+             "detail": "all 2 reports were refused: FJ-XM-SM is outside your area (FJ-FZ and the units below it)",
+             "received": 2, "accepted": 0, "duplicates": 0, "rejected": 2,
+             "errors": [{"index": 0, "field": "orgUnit", "message": "FJ-XM-SM is outside your area (FJ-FZ and the units below it)"},
+                        {"index": 1, "field": "orgUnit", "message": "FJ-XM-SM is outside your area (FJ-FZ and the units below it)"}]}""";
 
     private Examples() {
     }

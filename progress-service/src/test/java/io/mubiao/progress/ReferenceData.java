@@ -1,21 +1,24 @@
 package io.mubiao.progress;
 
-import static io.restassured.RestAssured.given;
+import static io.mubiao.progress.Auth.asAdmin;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -55,9 +58,30 @@ public final class ReferenceData {
     }
 
     public static void publishOrgUnit(String code, String parent) {
-        List<String> path = parent == null ? List.of(code) : List.of(parent, code);
-        send(Topics.ORG_UNITS, code, new OrgUnitChanged(code, "unit " + code, parent, "region", path.size(), path,
-                Instant.now()));
+        publishOrgUnit(parent == null ? List.of(code) : List.of(parent, code));
+    }
+
+    /** Publishes the unit that {@code path} (codes from the root) ends with. */
+    public static void publishOrgUnit(List<String> path) {
+        publishOrgUnits(List.of(path));
+    }
+
+    /** Publishes the unit each path (codes from the root) ends with, in order, through one producer. */
+    public static void publishOrgUnits(List<List<String>> paths) {
+        try (KafkaProducer<String, String> producer = producer()) {
+            List<Future<RecordMetadata>> sent = new ArrayList<>();
+            for (List<String> path : paths) {
+                String code = path.get(path.size() - 1);
+                String parent = path.size() > 1 ? path.get(path.size() - 2) : null;
+                sent.add(producer.send(new ProducerRecord<>(Topics.ORG_UNITS, code, JSON.writeValueAsString(
+                        new OrgUnitChanged(code, "unit " + code, parent, "region", path.size(), path, Instant.now())))));
+            }
+            for (Future<RecordMetadata> each : sent) {
+                each.get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish to " + Topics.ORG_UNITS, e);
+        }
     }
 
     public static void publishIndicator(String code, Measure measure) {
@@ -95,7 +119,7 @@ public final class ReferenceData {
     }
 
     public static void awaitDryRunStatus(Map<String, Object> report, int status) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> given()
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> asAdmin()
                 .contentType(ContentType.JSON).body(report).queryParam("dryRun", true)
                 .post("/api/progress").statusCode() == status);
     }

@@ -1,15 +1,18 @@
 package io.mubiao.progress;
 
+import io.mubiao.testinfra.JwtTestResource;
 import io.mubiao.testinfra.KafkaTestResource;
 import io.mubiao.testinfra.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 
 /**
  * Every @QuarkusTest of this module runs against a real Kafka broker started in the test JVM and a fresh
- * database of its own on the machine's PostgreSQL (embedded where none runs); both go away afterwards.
+ * database of its own on the machine's PostgreSQL (embedded where none runs), and a key pair of its own that
+ * signs the tests' bearer tokens ({@code JwtTestResource.tokens()}); all go away afterwards.
  */
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(JwtTestResource.class)
 public final class TestInfrastructure {
 
     private TestInfrastructure() {

@@ -7,7 +7,8 @@ public final class Examples {
             {"name": "福州市", "parent": "FJ", "kind": "region"}""";
 
     public static final String ORG_UNIT = """
-            {"code": "FJ-FZ", "name": "福州市", "parent": "FJ", "kind": "region", "level": 3, "path": ["CN", "FJ", "FJ-FZ"]}""";
+            {"code": "FJ-FZ", "name": "福州市", "parent": "FJ", "kind": "region", "level": 3,
+             "path": ["CN", "FJ", "FJ-FZ"], "changedBy": "admin@FJ", "changedAt": "2026-01-05T08:30:00Z"}""";
 
     public static final String ORG_UNIT_IMPORT = """
             [{"code": "FJ-FZ-GL", "name": "鼓楼区", "parent": "FJ-FZ"},
@@ -31,7 +32,8 @@ public final class Examples {
 
     public static final String INDICATOR = """
             {"code": "annual-report.enterprise", "name": "企业年报率", "unit": "%", "measure": "RATIO",
-             "direction": "HIGHER_IS_BETTER", "group": "annual-report", "decimals": 2}""";
+             "direction": "HIGHER_IS_BETTER", "group": "annual-report", "decimals": 2,
+             "changedBy": "admin@FJ", "changedAt": "2026-01-05T08:30:00Z"}""";
 
     public static final String TARGET_PUT = """
             {"kind": "VALUE", "value": 100, "milestones": [
@@ -42,7 +44,8 @@ public final class Examples {
             {"indicator": "annual-report.enterprise", "orgUnit": "FJ", "year": 2026, "kind": "VALUE", "value": 100,
              "start": 0, "trajectory": "LINEAR", "milestones": [
               {"due": "2026-03-31", "value": 20}, {"due": "2026-04-30", "value": 50},
-              {"due": "2026-05-31", "value": 80}, {"due": "2026-06-30", "value": 100}]}""";
+              {"due": "2026-05-31", "value": 80}, {"due": "2026-06-30", "value": 100}],
+             "changedBy": "admin@FJ", "changedAt": "2026-01-05T08:30:00Z", "version": 1}""";
 
     public static final String INVALID = """
             {"type": "about:blank", "title": "Unprocessable Content", "status": 422,
@@ -51,6 +54,21 @@ public final class Examples {
 
     public static final String NOT_FOUND = """
             {"type": "about:blank", "title": "Not Found", "status": 404, "detail": "org unit FJ-XX does not exist"}""";
+
+    public static final String UNAUTHORIZED = """
+            {"type": "about:blank", "title": "Unauthorized", "status": 401,
+             "detail": "the bearer token is missing, expired, or not signed by a trusted issuer"}""";
+
+    public static final String FORBIDDEN = """
+            {"type": "about:blank", "title": "Forbidden", "status": 403, "detail": "your role may not do this"}""";
+
+    public static final String TARGET_HISTORY = """
+            [{"version": 1, "kind": "VALUE", "value": 100, "start": 0, "trajectory": "LINEAR",
+              "milestones": [{"due": "2026-06-30", "value": 100}],
+              "changedBy": "admin@FJ", "changedAt": "2026-01-05T08:30:00Z"},
+             {"version": 2, "kind": "VALUE", "value": 100, "start": 0, "trajectory": "LINEAR",
+              "milestones": [{"due": "2026-03-31", "value": 20}, {"due": "2026-06-30", "value": 100}],
+              "changedBy": "planning-office", "changedAt": "2026-02-10T09:00:00Z"}]""";
 
     public static final String MALFORMED = """
             {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "malformed JSON: Unexpected end-of-input"}""";

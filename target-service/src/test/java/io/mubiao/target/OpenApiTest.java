@@ -5,34 +5,64 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
-/** The OpenAPI document is part of the contract: every operation has a summary and documents its statuses. */
+/**
+ * The OpenAPI document is part of the contract: every operation has a summary, documents its statuses, and
+ * says that it needs a bearer token (so that Swagger UI shows the lock and sends the token).
+ */
 @QuarkusTest
 class OpenApiTest {
 
+    private static JsonPath document() {
+        return given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().jsonPath();
+    }
+
     @Test
     void everyOperationHasASummaryAndItsErrorStatuses() {
-        JsonPath document = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath document = document();
         Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
-        assertTrue(paths.keySet().containsAll(java.util.List.of("/api/org-units/{code}", "/api/org-units/import",
+        assertTrue(paths.keySet().containsAll(List.of("/api/org-units/{code}", "/api/org-units/import",
                 "/api/org-units/{code}/children", "/api/indicators", "/api/indicators/{code}", "/api/targets",
-                "/api/targets/{indicator}/{orgUnit}/{year}")), paths.keySet().toString());
+                "/api/targets/{indicator}/{orgUnit}/{year}", "/api/targets/{indicator}/{orgUnit}/{year}/history")),
+                paths.keySet().toString());
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
             if (path.startsWith("/api/")) {
                 assertFalse(String.valueOf(operation.get("summary")).isBlank(), method + " " + path);
                 assertTrue(operation.containsKey("responses"), method + " " + path);
             }
         }));
-        assertEquals(java.util.Set.of("200", "207", "400", "422"),
+        assertEquals(Set.of("200", "207", "400", "401", "403", "422"),
                 document.getMap("paths.'/api/org-units/import'.post.responses").keySet());
-        assertEquals(java.util.Set.of("200", "201", "400", "404", "422"),
+        assertEquals(Set.of("200", "201", "400", "401", "403", "404", "422"),
                 document.getMap("paths.'/api/targets/{indicator}/{orgUnit}/{year}'.put.responses").keySet());
+        assertEquals(Set.of("200", "401", "403", "404"),
+                document.getMap("paths.'/api/targets/{indicator}/{orgUnit}/{year}/history'.get.responses").keySet());
+    }
+
+    @Test
+    void everyApiOperationNeedsTheBearerTokenAndDocuments401And403AsProblems() {
+        JsonPath document = document();
+        assertEquals("http", document.getString("components.securitySchemes.SecurityScheme.type"));
+        assertEquals("bearer", document.getString("components.securitySchemes.SecurityScheme.scheme"));
+        Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (path.startsWith("/api/")) {
+                String where = "paths.'" + path + "'." + method;
+                assertEquals(List.of(Map.of("SecurityScheme", List.of())), document.getList(where + ".security"),
+                        where);
+                for (String status : List.of("401", "403")) {
+                    assertTrue(document.getMap(where + ".responses.'" + status + "'.content")
+                            .containsKey("application/problem+json"), where + " " + status);
+                }
+            }
+        }));
     }
 }

@@ -1,9 +1,9 @@
 package io.mubiao.target;
 
+import static io.mubiao.target.Auth.asAdmin;
 import static io.mubiao.target.TestData.code;
 import static io.mubiao.target.TestData.indicator;
 import static io.mubiao.target.TestData.orgUnit;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,7 +96,7 @@ class ReferenceEventsTest {
         String unit = code("evunit");
         indicator(rate, "RATIO", "HIGHER_IS_BETTER");
         orgUnit(unit, null);
-        given().contentType(ContentType.JSON)
+        asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("value", 100, "milestones", List.of(Map.of("due", "2026-03-31", "value", 20),
                         Map.of("due", "2026-06-30", "value", 100))))
                 .when().put("/api/targets/{i}/{o}/{y}", rate, unit, 2026)

@@ -1,6 +1,5 @@
 package io.mubiao.target;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
 
@@ -27,14 +26,14 @@ public final class TestData {
     public static void orgUnit(String code, String parent) {
         Map<String, Object> body = parent == null ? Map.of("name", "unit " + code)
                 : Map.of("name", "unit " + code, "parent", parent);
-        given().contentType(ContentType.JSON).body(body)
+        Auth.asAdmin().contentType(ContentType.JSON).body(body)
                 .when().put("/api/org-units/{code}", code)
                 .then().statusCode(anyOf(is(200), is(201)));
     }
 
     /** Creates or updates an indicator through the API. */
     public static void indicator(String code, String measure, String direction) {
-        given().contentType(ContentType.JSON)
+        Auth.asAdmin().contentType(ContentType.JSON)
                 .body(Map.of("name", "indicator " + code, "unit", "%", "measure", measure, "direction", direction))
                 .when().put("/api/indicators/{code}", code)
                 .then().statusCode(anyOf(is(200), is(201)));

@@ -33,7 +33,7 @@ public class IntakeService {
     @Inject
     ProgressConfig config;
 
-    public ImportSummary submit(JsonNode body, String reportedBy, boolean dryRun) {
+    public ImportResult submit(JsonNode body, Submitter submitter, boolean dryRun) {
         List<JsonNode> items = ReportReader.items(body, config.maxReportsPerRequest());
         List<ReportReader.Parsed> parsed = new ArrayList<>(items.size());
         for (int index = 0; index < items.size(); index++) {
@@ -41,7 +41,7 @@ public class IntakeService {
         }
         for (int attempt = 1;; attempt++) {
             try {
-                return store.store(parsed, reportedBy, dryRun);
+                return store.store(parsed, submitter, dryRun);
             } catch (RuntimeException e) {
                 String state = sqlState(e);
                 if (attempt >= ATTEMPTS || state == null || !RETRYABLE.contains(state)) {

@@ -51,11 +51,15 @@ public class ReportStore {
     ProgressConfig config;
 
     /**
+     * @param submitter recorded as {@code reportedBy} on each stored revision; reports for units outside its
+     *            area are refused
      * @param dryRun validate and plan only: the transaction is rolled back, nothing is stored or published
      */
-    public ImportSummary store(List<Parsed> items, String reportedBy, boolean dryRun) {
+    public ImportResult store(List<Parsed> items, Submitter submitter, boolean dryRun) {
+        String reportedBy = submitter.reportedBy();
         List<FieldError> errors = new ArrayList<>();
-        List<ValidReport> valid = validate(items, errors);
+        List<ValidReport> valid = new ArrayList<>(items.size());
+        int outside = validate(items, submitter, valid, errors);
 
         List<Outcome> outcomes = plan(valid);
         List<Accepted> accepted = new ArrayList<>();
@@ -79,10 +83,14 @@ public class ReportStore {
         }
         errors.sort(Comparator.comparing(FieldError::index));
         int rejected = (int) errors.stream().map(FieldError::index).distinct().count();
-        return new ImportSummary(items.size(), accepted.size(), duplicates, rejected, errors);
+        return new ImportResult(new ImportSummary(items.size(), accepted.size(), duplicates, rejected, errors), outside);
     }
 
-    private List<ValidReport> validate(List<Parsed> items, List<FieldError> errors) {
+    /**
+     * Adds the valid reports to {@code valid} and the faults of the others to {@code errors}; answers how many
+     * were refused only because their unit lies outside the submitter's area.
+     */
+    private int validate(List<Parsed> items, Submitter submitter, List<ValidReport> valid, List<FieldError> errors) {
         Set<String> orgUnits = new HashSet<>();
         Set<String> indicators = new HashSet<>();
         for (Parsed item : items) {
@@ -91,20 +99,30 @@ public class ReportStore {
                 addIfPresent(indicators, item.request().indicator());
             }
         }
-        ReportValidator.Known known = new ReportValidator.Known(reference.knownOrgUnits(orgUnits),
-                reference.measures(indicators));
+        Map<String, List<String>> paths = reference.orgUnitPaths(orgUnits);
+        Map<String, String> outsideArea = new HashMap<>();
+        paths.forEach((code, path) -> {
+            if (!submitter.covers(path)) {
+                outsideArea.put(code, submitter.outsideMessage().apply(code));
+            }
+        });
+        ReportValidator.Known known = new ReportValidator.Known(paths.keySet(), reference.measures(indicators),
+                outsideArea);
         LocalDate today = LocalDate.now(config.timeZone());
         ReportValidator validator = new ReportValidator(known, today, config.timeZone());
-        List<ValidReport> valid = new ArrayList<>(items.size());
+        int outside = 0;
         for (Parsed item : items) {
             ReportValidator.Result result = validator.validate(item);
             if (result.valid()) {
                 valid.add(result.report());
             } else {
                 errors.addAll(result.errors());
+                if (result.outside()) {
+                    outside++;
+                }
             }
         }
-        return valid;
+        return outside;
     }
 
     /**

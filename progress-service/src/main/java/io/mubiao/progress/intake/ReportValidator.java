@@ -16,7 +16,9 @@ import io.mubiao.problem.Problem.FieldError;
 
 /**
  * The rules a report must follow (API.md), checked against the local copy of the reference data. Pure: the
- * caller looks the codes up and says what day it is. Every fault of an item is reported, not just the first.
+ * caller looks the codes up and says what day it is. Every fault of an item is reported, not just the first,
+ * except for a report of a known unit outside the submitter's area: that one is refused for that reason alone.
+ * An unknown unit is an unknown unit, whoever asks.
  */
 public final class ReportValidator {
 
@@ -28,12 +30,27 @@ public final class ReportValidator {
     static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    /** The codes of a batch that exist in the local copy, and the measure of each known indicator. */
-    public record Known(Set<String> orgUnits, Map<String, Measure> measures) {
+    /**
+     * The codes of a batch that exist in the local copy, the measure of each known indicator, and the known
+     * units the submitter may not report for, each with the reason to give.
+     */
+    public record Known(Set<String> orgUnits, Map<String, Measure> measures, Map<String, String> outside) {
+
+        /** Everything known lies inside the submitter's area. */
+        public Known(Set<String> orgUnits, Map<String, Measure> measures) {
+            this(orgUnits, measures, Map.of());
+        }
     }
 
-    /** The report when it is valid, else every error found. */
-    public record Result(ValidReport report, List<FieldError> errors) {
+    /**
+     * The report when it is valid, else every error found; {@code outside} when it was refused only because its
+     * unit lies outside the submitter's area.
+     */
+    public record Result(ValidReport report, List<FieldError> errors, boolean outside) {
+
+        Result(ValidReport report, List<FieldError> errors) {
+            this(report, errors, false);
+        }
 
         public boolean valid() {
             return report != null;
@@ -58,6 +75,11 @@ public final class ReportValidator {
         ReportRequest report = parsed.request();
         if (report == null) {
             return new Result(null, errors);
+        }
+        String refusal = report.orgUnit() == null ? null : known.outside().get(report.orgUnit());
+        if (refusal != null) {
+            // refused as a whole: what it says about a unit it may not report for is not looked at
+            return new Result(null, List.of(new FieldError(parsed.index(), report.eventId(), "orgUnit", refusal)), true);
         }
         Check check = new Check(parsed.index(), report.eventId(), errors);
 

@@ -8,20 +8,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.mubiao.access.Caller;
 import io.mubiao.problem.Problem.FieldError;
 import io.mubiao.problem.ProblemException;
 import io.mubiao.progress.reference.Indicator;
 import io.mubiao.progress.reference.OrgUnit;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-/** Reads stored reports: the latest revision per date, and every revision of one date. */
+/**
+ * Reads stored reports: the latest revision per date, and every revision of one date; for a caller who is not
+ * an admin, only of a unit inside its area.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ProgressQueries {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    @Inject
+    Caller caller;
 
     public Series series(String orgUnit, String indicator, String from, String to) {
         Params params = new Params();
@@ -33,7 +41,7 @@ public class ProgressQueries {
             params.fail("from", "from " + fromDate + " is after to " + toDate);
         }
         params.throwIfFailed();
-        requireKnown(orgUnit, indicator);
+        requireKnownAndCovered(orgUnit, indicator);
 
         StringBuilder query = new StringBuilder("from Report r where r.orgUnit = :orgUnit and r.indicator = :indicator");
         Map<String, Object> values = new HashMap<>(Map.of("orgUnit", orgUnit, "indicator", indicator));
@@ -59,20 +67,23 @@ public class ProgressQueries {
         params.code("indicator", indicator);
         LocalDate day = params.date("date", date, true);
         params.throwIfFailed();
-        requireKnown(orgUnit, indicator);
+        requireKnownAndCovered(orgUnit, indicator);
 
         List<Observation> revisions = Report.<Report>find("orgUnit = ?1 and indicator = ?2 and date = ?3",
                 Sort.by("revision"), orgUnit, indicator, day).stream().map(Observation::of).toList();
         return new History(orgUnit, indicator, day, revisions);
     }
 
-    private static void requireKnown(String orgUnit, String indicator) {
-        if (OrgUnit.findById(orgUnit) == null) {
+    /** 404 for an unknown code, whoever asks; then 403 unless the unit lies inside the caller's area. */
+    private void requireKnownAndCovered(String orgUnit, String indicator) {
+        OrgUnit unit = OrgUnit.findById(orgUnit);
+        if (unit == null) {
             throw ProblemException.notFound("unknown org unit " + orgUnit);
         }
         if (Indicator.findById(indicator) == null) {
             throw ProblemException.notFound("unknown indicator " + indicator);
         }
+        caller.requireCovers(orgUnit, unit.path);
     }
 
     /** Collects every fault of the query parameters, answered together as a 400. */

@@ -8,10 +8,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.hibernate.Session;
 
@@ -99,23 +97,25 @@ public class ReferenceRepository {
         delete("delete from indicator where code = any(?)", codes);
     }
 
-    /** Which of {@code codes} are known org units. */
+    /** The path (codes from the root, the unit last) of each of {@code codes} that is a known org unit. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Set<String> knownOrgUnits(Collection<String> codes) {
+    public Map<String, List<String>> orgUnitPaths(Collection<String> codes) {
         if (codes.isEmpty()) {
-            return Set.of();
+            return Map.of();
         }
         return session().doReturningWork(connection -> {
-            Set<String> known = new HashSet<>();
-            try (PreparedStatement select = connection.prepareStatement("select code from org_unit where code = any(?)")) {
+            Map<String, List<String>> paths = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select code, path from org_unit where code = any(?)")) {
                 select.setArray(1, textArray(connection, codes));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        known.add(rows.getString(1));
+                        Array path = rows.getArray(2);
+                        paths.put(rows.getString(1), path == null ? List.of() : List.of((String[]) path.getArray()));
                     }
                 }
             }
-            return known;
+            return paths;
         });
     }
 

@@ -1,9 +1,10 @@
 package io.mubiao.progress.intake;
 
+import static io.mubiao.progress.Auth.asAdmin;
+import static io.mubiao.progress.Auth.asReporter;
 import static io.mubiao.progress.ReferenceData.code;
 import static io.mubiao.progress.ReferenceData.seed;
 import static io.mubiao.progress.ReferenceData.today;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -44,8 +45,9 @@ class IntakeResourceTest {
         String rate = code("rate");
         seed(unit, rate, Measure.RATIO);
 
-        post(report(unit, rate, today(), "numerator", 5510, "denominator", 10000))
-                .statusCode(200).contentType(ContentType.JSON)
+        asReporter(unit, "zhang.wei").contentType(ContentType.JSON)
+                .body(report(unit, rate, today(), "numerator", 5510, "denominator", 10000)).post("/api/progress")
+                .then().statusCode(200).contentType(ContentType.JSON)
                 .body("received", equalTo(1)).body("accepted", equalTo(1))
                 .body("duplicates", equalTo(0)).body("rejected", equalTo(0)).body("errors", hasSize(0));
 
@@ -55,7 +57,7 @@ class IntakeResourceTest {
                 .body("revisions[0].numerator", equalTo(5510))
                 .body("revisions[0].denominator", equalTo(10000))
                 .body("revisions[0].revision", equalTo(1))
-                .body("revisions[0].reportedBy", equalTo("api"))
+                .body("revisions[0].reportedBy", equalTo("zhang.wei"))
                 .body("revisions[0].eventId", matchesPattern("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"))
                 .body("revisions[0].recordedAt", notNullValue());
     }
@@ -69,7 +71,7 @@ class IntakeResourceTest {
         post(List.of(report(unit, investment, today(), "value", new BigDecimal("12345678901234.123456"))))
                 .statusCode(200).body("accepted", equalTo(1));
 
-        String body = given().queryParam("orgUnit", unit).queryParam("indicator", investment)
+        String body = asAdmin().queryParam("orgUnit", unit).queryParam("indicator", investment)
                 .get("/api/progress").then().statusCode(200).extract().asString();
         assertTrue(body.contains("\"value\":12345678901234.123456"), body);
     }
@@ -301,27 +303,27 @@ class IntakeResourceTest {
 
     @Test
     void rejectsMalformedJsonWithProblem() {
-        given().contentType(ContentType.JSON).body("[{\"orgUnit\": \"GL\", ").post("/api/progress")
+        asAdmin().contentType(ContentType.JSON).body("[{\"orgUnit\": \"GL\", ").post("/api/progress")
                 .then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("status", equalTo(400)).body("detail", startsWith("malformed JSON"));
     }
 
     @Test
     void rejectsTrailingGarbageAfterTheJson() {
-        given().contentType(ContentType.JSON).body("{} {}").post("/api/progress")
+        asAdmin().contentType(ContentType.JSON).body("{} {}").post("/api/progress")
                 .then().statusCode(400).contentType(PROBLEM_JSON);
     }
 
     @Test
     void rejectsEmptyBody() {
-        given().contentType(ContentType.JSON).body("").post("/api/progress")
+        asAdmin().contentType(ContentType.JSON).body("").post("/api/progress")
                 .then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("detail", startsWith("the body is empty"));
     }
 
     @Test
     void rejectsBodyThatIsNeitherReportNorArray() {
-        given().contentType(ContentType.JSON).body("42").post("/api/progress")
+        asAdmin().contentType(ContentType.JSON).body("42").post("/api/progress")
                 .then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("detail", equalTo("the body must be a report object or an array of reports"));
     }
@@ -335,7 +337,7 @@ class IntakeResourceTest {
 
     @Test
     void refusesABodyThatIsNotJson() {
-        given().contentType(ContentType.TEXT).body("orgUnit,indicator").post("/api/progress")
+        asAdmin().contentType(ContentType.TEXT).body("orgUnit,indicator").post("/api/progress")
                 .then().statusCode(415).contentType(PROBLEM_JSON);
     }
 
@@ -377,7 +379,7 @@ class IntakeResourceTest {
         String rate = code("rate");
         seed(unit, rate, Measure.RATIO);
 
-        given().contentType(ContentType.JSON).queryParam("dryRun", true)
+        asAdmin().contentType(ContentType.JSON).queryParam("dryRun", true)
                 .body(report(unit, rate, today().minusDays(3), "numerator", 1, "denominator", 2))
                 .post("/api/progress").then().statusCode(200).body("accepted", equalTo(1));
 
@@ -395,7 +397,7 @@ class IntakeResourceTest {
             List<Callable<Integer>> posts = new ArrayList<>();
             for (int i = 1; i <= requests; i++) {
                 Map<String, Object> report = report(unit, rate, today(), "numerator", i, "denominator", 100);
-                posts.add(() -> given().contentType(ContentType.JSON).body(report).post("/api/progress").statusCode());
+                posts.add(() -> asAdmin().contentType(ContentType.JSON).body(report).post("/api/progress").statusCode());
             }
             for (Future<Integer> status : pool.invokeAll(posts)) {
                 assertEquals(200, status.get());
@@ -447,7 +449,7 @@ class IntakeResourceTest {
             List<Callable<String>> posts = new ArrayList<>();
             for (Map<String, Object> body : bodies) {
                 posts.add(() -> {
-                    var response = given().contentType(ContentType.JSON).body(body).post("/api/progress");
+                    var response = asAdmin().contentType(ContentType.JSON).body(body).post("/api/progress");
                     return response.statusCode() + " " + response.asString();
                 });
             }
@@ -473,16 +475,16 @@ class IntakeResourceTest {
     }
 
     static ValidatableResponse post(Object body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/progress").then();
+        return asAdmin().contentType(ContentType.JSON).body(body).post("/api/progress").then();
     }
 
     static ValidatableResponse history(String orgUnit, String indicator, LocalDate date) {
-        return given().queryParam("orgUnit", orgUnit).queryParam("indicator", indicator)
+        return asAdmin().queryParam("orgUnit", orgUnit).queryParam("indicator", indicator)
                 .queryParam("date", date.toString()).get("/api/progress/history").then().statusCode(200);
     }
 
     static ValidatableResponse series(String orgUnit, String indicator) {
-        return given().queryParam("orgUnit", orgUnit).queryParam("indicator", indicator).get("/api/progress")
+        return asAdmin().queryParam("orgUnit", orgUnit).queryParam("indicator", indicator).get("/api/progress")
                 .then().statusCode(200);
     }
 }

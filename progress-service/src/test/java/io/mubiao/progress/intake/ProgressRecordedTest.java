@@ -1,33 +1,25 @@
 package io.mubiao.progress.intake;
 
+import static io.mubiao.progress.Auth.asReporter;
+import static io.mubiao.progress.RecordedTopic.consumeFor;
 import static io.mubiao.progress.ReferenceData.code;
 import static io.mubiao.progress.ReferenceData.seed;
 import static io.mubiao.progress.ReferenceData.today;
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mubiao.events.Measure;
-import io.mubiao.events.Topics;
-import io.mubiao.testinfra.KafkaTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
@@ -44,7 +36,7 @@ class ProgressRecordedTest {
         seed(unit, rate, Measure.RATIO);
         String first = code("ev");
         String correction = code("ev");
-        given().contentType(ContentType.JSON).body(List.of(
+        asReporter(unit, "zhang.wei").contentType(ContentType.JSON).body(List.of(
                 Map.of("eventId", first, "orgUnit", unit, "indicator", rate, "date", today().toString(),
                         "numerator", 1, "denominator", 3),
                 Map.of("eventId", correction, "orgUnit", unit, "indicator", rate, "date", today().toString(),
@@ -63,34 +55,8 @@ class ProgressRecordedTest {
                 "value = 100 × 2 / 3 at 6 decimals, was " + recorded.get("value"));
         assertEquals(2, recorded.get("numerator").asInt());
         assertEquals(3, recorded.get("denominator").asInt());
-        assertEquals("api", recorded.get("reportedBy").asText());
+        assertEquals("zhang.wei", recorded.get("reportedBy").asText());
         assertNotNull(Instant.parse(recorded.get("recordedAt").asText()));
         assertEquals(1, json.readTree(records.get(0).value()).get("revision").asInt());
-    }
-
-    /** Reads progress.recorded from the start until {@code count} records keyed {@code orgUnit} arrived. */
-    private static List<ConsumerRecord<String, String>> consumeFor(String orgUnit, int count) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PROGRESS_RECORDED, Duration.ofSeconds(30))
-                    .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (found.size() < count && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                    if (orgUnit.equals(record.key())) {
-                        found.add(record);
-                    }
-                });
-            }
-        }
-        assertEquals(count, found.size(), "records keyed " + orgUnit + " on " + Topics.PROGRESS_RECORDED);
-        return found;
     }
 }

@@ -185,6 +185,46 @@ class ReportValidatorTest {
                 .content().note());
     }
 
+    @Test
+    void refusesAReportOutsideTheAreaForThatReasonAlone() {
+        ReportValidator validator = new ReportValidator(new ReportValidator.Known(Set.of("GL", "SM"),
+                Map.of("rate", Measure.RATIO), Map.of("SM", "SM is outside your area (FZ and the units below it)")),
+                TODAY, ZoneId.of("Asia/Shanghai"));
+
+        ReportValidator.Result result = validator.validate(ReportReader.read(3, read("""
+                {"eventId": "e1", "orgUnit": "SM", "indicator": "rate", "date": "2026-04-16", "numerator": 8,
+                 "denominator": 7}""")));
+
+        assertFalse(result.valid());
+        assertTrue(result.outside());
+        assertEquals(List.of(new FieldError(3, "e1", "orgUnit", "SM is outside your area (FZ and the units below it)")),
+                result.errors());
+        assertTrue(validator.validate(ReportReader.read(0, read("""
+                {"orgUnit": "GL", "indicator": "rate", "date": "2026-04-15", "numerator": 1, "denominator": 7}""")))
+                .valid());
+    }
+
+    @Test
+    void unknownOrgUnitIsUnknownWhateverTheArea() {
+        ReportValidator validator = new ReportValidator(new ReportValidator.Known(Set.of("SM"),
+                Map.of("rate", Measure.RATIO), Map.of("SM", "SM is outside your area (FZ and the units below it)")),
+                TODAY, ZoneId.of("Asia/Shanghai"));
+
+        ReportValidator.Result result = validator.validate(ReportReader.read(0, read("""
+                {"orgUnit": "XX", "indicator": "rate", "date": "2026-04-15", "numerator": 1, "denominator": 7}""")));
+
+        assertFalse(result.outside());
+        assertEquals(List.of(new FieldError(0, null, "orgUnit", "unknown org unit XX")), result.errors());
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
     private static ValidReport valid(String json) {
         ReportValidator.Result result = validate(0, json);
         assertTrue(result.valid(), () -> "expected valid, got " + result.errors());

@@ -1,9 +1,9 @@
 package io.mubiao.progress.query;
 
+import static io.mubiao.progress.Auth.asAdmin;
 import static io.mubiao.progress.ReferenceData.code;
 import static io.mubiao.progress.ReferenceData.seed;
 import static io.mubiao.progress.ReferenceData.today;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -29,13 +29,13 @@ class QueryResourceTest {
         String rate = code("rate");
         seed(unit, rate, Measure.RATIO);
         LocalDate day = today().minusDays(10);
-        given().contentType(ContentType.JSON).body(List.of(
+        asAdmin().contentType(ContentType.JSON).body(List.of(
                 report(unit, rate, day, 10), report(unit, rate, day.plusDays(1), 20),
                 report(unit, rate, day.plusDays(1), 25), report(unit, rate, day.plusDays(2), 30),
                 report(unit, rate, day.plusDays(3), 40)))
                 .post("/api/progress").then().statusCode(200).body("accepted", equalTo(5));
 
-        given().queryParam("orgUnit", unit).queryParam("indicator", rate)
+        asAdmin().queryParam("orgUnit", unit).queryParam("indicator", rate)
                 .queryParam("from", day.plusDays(1).toString()).queryParam("to", day.plusDays(2).toString())
                 .get("/api/progress").then().statusCode(200).contentType(ContentType.JSON)
                 .body("orgUnit", equalTo(unit)).body("indicator", equalTo(rate))
@@ -44,7 +44,7 @@ class QueryResourceTest {
                 .body("points.value", contains(25, 30))
                 .body("points.revision", contains(2, 1));
 
-        given().queryParam("orgUnit", unit).queryParam("indicator", rate).get("/api/progress")
+        asAdmin().queryParam("orgUnit", unit).queryParam("indicator", rate).get("/api/progress")
                 .then().statusCode(200).body("points", hasSize(4));
     }
 
@@ -54,25 +54,25 @@ class QueryResourceTest {
         String rate = code("rate");
         seed(unit, rate, Measure.RATIO);
 
-        given().queryParam("orgUnit", unit).queryParam("indicator", rate).queryParam("date", "2020-01-01")
+        asAdmin().queryParam("orgUnit", unit).queryParam("indicator", rate).queryParam("date", "2020-01-01")
                 .get("/api/progress/history").then().statusCode(200)
                 .body("date", equalTo("2020-01-01")).body("revisions", hasSize(0));
     }
 
     @Test
     void seriesRequiresOrgUnitAndIndicator() {
-        given().get("/api/progress").then().statusCode(400).contentType(PROBLEM_JSON)
+        asAdmin().get("/api/progress").then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors.field", contains("orgUnit", "indicator"))
                 .body("detail", equalTo("orgUnit is required; indicator is required"));
     }
 
     @Test
     void seriesRejectsDatesThatAreNotDatesOrOutOfOrder() {
-        given().queryParam("orgUnit", "A").queryParam("indicator", "B").queryParam("from", "2026-13-01")
+        asAdmin().queryParam("orgUnit", "A").queryParam("indicator", "B").queryParam("from", "2026-13-01")
                 .get("/api/progress").then().statusCode(400)
                 .body("errors[0].field", equalTo("from"))
                 .body("errors[0].message", equalTo("from '2026-13-01' is not a real date written YYYY-MM-DD"));
-        given().queryParam("orgUnit", "A").queryParam("indicator", "B").queryParam("from", "2026-02-01")
+        asAdmin().queryParam("orgUnit", "A").queryParam("indicator", "B").queryParam("from", "2026-02-01")
                 .queryParam("to", "2026-01-01")
                 .get("/api/progress").then().statusCode(400)
                 .body("errors[0].message", equalTo("from 2026-02-01 is after to 2026-01-01"));
@@ -80,14 +80,14 @@ class QueryResourceTest {
 
     @Test
     void historyRequiresTheDate() {
-        given().queryParam("orgUnit", "A").queryParam("indicator", "B").get("/api/progress/history")
+        asAdmin().queryParam("orgUnit", "A").queryParam("indicator", "B").get("/api/progress/history")
                 .then().statusCode(400).contentType(PROBLEM_JSON)
                 .body("errors[0].field", equalTo("date"));
     }
 
     @Test
     void unknownOrgUnitIsNotFound() {
-        given().queryParam("orgUnit", "no-such-unit").queryParam("indicator", "B").get("/api/progress")
+        asAdmin().queryParam("orgUnit", "no-such-unit").queryParam("indicator", "B").get("/api/progress")
                 .then().statusCode(404).contentType(PROBLEM_JSON)
                 .body("detail", equalTo("unknown org unit no-such-unit"));
     }

@@ -21,6 +21,14 @@ final class Examples {
             {"type": "about:blank", "title": "Not Found", "status": 404,
              "detail": "indicator annual-report.enterprise is unknown"}""";
 
+    static final String UNAUTHORIZED = """
+            {"type": "about:blank", "title": "Unauthorized", "status": 401,
+             "detail": "this endpoint needs a bearer token (Authorization: Bearer …)"}""";
+
+    static final String FORBIDDEN = """
+            {"type": "about:blank", "title": "Forbidden", "status": 403,
+             "detail": "FJ is outside your area (FJ-XM and the units below it)"}""";
+
     private Examples() {
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -18,15 +19,19 @@ import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.mubiao.access.Roles;
 import io.mubiao.problem.Problem;
 import io.mubiao.problem.ProblemException;
 
 @Path("/api/rankings")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "rankings")
+@RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.REPORTER })
+@SecurityRequirement(name = "SecurityScheme")
 public class RankingResource {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -39,7 +44,8 @@ public class RankingResource {
             description = "Values as of the date (latest report on or before it); units without a report of their "
                     + "own roll up from their children: RATIO as a ratio of sums, CUMULATIVE as a sum, SNAPSHOT never. "
                     + "Standard competition ranks by the indicator's direction; units without data come last "
-                    + "with rank null.")
+                    + "with rank null. Admins rank under any parent; supervisors and reporters only under a parent "
+                    + "inside their area (their token's orgUnit or a unit below it).")
     @APIResponse(responseCode = "200", description = "The ranking",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RankingResult.class),
@@ -47,7 +53,15 @@ public class RankingResource {
     @APIResponse(responseCode = "400", description = "A parameter is missing or malformed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "missing indicator", value = Examples.BAD_QUERY)))
-    @APIResponse(responseCode = "404", description = "The indicator or the parent is unknown",
+    @APIResponse(responseCode = "401", description = "The bearer token is missing, expired, forged or unsigned",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "no token", value = Examples.UNAUTHORIZED)))
+    @APIResponse(responseCode = "403", description = "The parent lies outside the caller's area, or the token has no role "
+            + "of the suite",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "outside the area", value = Examples.FORBIDDEN)))
+    @APIResponse(responseCode = "404", description = "The indicator or the parent is unknown (for every caller, "
+            + "before the area is checked)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "unknown indicator", value = Examples.NOT_FOUND)))
     @APIResponse(responseCode = "422", description = "The level does not lie below the parent",

@@ -10,18 +10,26 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import io.mubiao.problem.ProblemException;
+import io.mubiao.report.access.AreaGuard;
 import io.mubiao.report.calc.TargetPlan;
 import io.mubiao.report.calc.YearOnYear;
 import io.mubiao.report.readmodel.Indicator;
 import io.mubiao.report.readmodel.OrgUnit;
 
-/** Ranks units on an indicator from the read model: two queries, then {@link RankingCalculator}. */
+/**
+ * Ranks units on an indicator from the read model: two queries, then {@link RankingCalculator}. Checks in
+ * this order: unknown indicator or parent (404), parent outside the caller's area (403, {@link AreaGuard}),
+ * level not below the parent (422).
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class RankingService {
 
     @Inject
     RankingRepository repository;
+
+    @Inject
+    AreaGuard area;
 
     @Inject
     Clock clock;
@@ -31,10 +39,7 @@ public class RankingService {
         if (indicator == null) {
             throw ProblemException.notFound("indicator " + query.indicator() + " is unknown");
         }
-        OrgUnit parent = OrgUnit.findById(query.parent());
-        if (parent == null) {
-            throw ProblemException.notFound("org unit " + query.parent() + " is unknown");
-        }
+        OrgUnit parent = area.requireUnit(query.parent());
         if (query.level() != null && query.level() <= parent.level) {
             throw ProblemException.invalid("level", "level must lie below " + parent.code + ", which is at level "
                     + parent.level);

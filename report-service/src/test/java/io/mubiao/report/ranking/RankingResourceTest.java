@@ -1,5 +1,6 @@
 package io.mubiao.report.ranking;
 
+import static io.mubiao.report.Auth.asAdmin;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.allOf;
@@ -73,7 +74,7 @@ class RankingResourceTest {
     }
 
     private static ValidatableResponse ranking(String indicator, String parent, String date) {
-        return given().queryParam("indicator", indicator).queryParam("parent", parent).queryParam("date", date)
+        return asAdmin().queryParam("indicator", indicator).queryParam("parent", parent).queryParam("date", date)
                 .when().get("/api/rankings").then();
     }
 
@@ -260,7 +261,7 @@ class RankingResourceTest {
         feed.ratio(y1, rate, "2026-04-15", 2, 10, 1);
         feed.ratio(zone, rate, "2026-04-15", 5, 10, 1);
 
-        eventually(() -> given().queryParam("indicator", rate).queryParam("parent", province)
+        eventually(() -> asAdmin().queryParam("indicator", rate).queryParam("parent", province)
                 .queryParam("date", "2026-04-15").queryParam("level", 3).queryParam("kind", "region")
                 .when().get("/api/rankings").then().statusCode(200)
                 .body("entries.orgUnit", contains(x2, y1, x1))
@@ -268,7 +269,7 @@ class RankingResourceTest {
                 // Lower is better: the best is 10.00, and x1 at 30.00 is 20 points worse.
                 .body("entries[2].gapToBest", equalTo(d("20.00")))
                 .body("parentValue", equalTo(d("27.50"))));
-        given().queryParam("indicator", rate).queryParam("parent", province).queryParam("date", "2026-04-15")
+        asAdmin().queryParam("indicator", rate).queryParam("parent", province).queryParam("date", "2026-04-15")
                 .queryParam("kind", "industrial-zone").queryParam("level", "3")
                 .when().get("/api/rankings").then().statusCode(200)
                 .body("entries.orgUnit", contains(zone));
@@ -285,7 +286,7 @@ class RankingResourceTest {
         feed.unit(parent);
         ZoneId shanghai = ZoneId.of("Asia/Shanghai");
         String before = LocalDate.now(shanghai).toString();
-        eventually(() -> given().queryParam("indicator", rate).queryParam("parent", parent)
+        eventually(() -> asAdmin().queryParam("indicator", rate).queryParam("parent", parent)
                 .when().get("/api/rankings").then().statusCode(200)
                 .body("date", oneOf(before, LocalDate.now(shanghai).toString()))
                 .body("entries", hasSize(0)));
@@ -293,11 +294,11 @@ class RankingResourceTest {
 
     @Test
     void missingParametersAreABadRequestNamingEachField() {
-        given().when().get("/api/rankings").then().statusCode(400)
+        asAdmin().when().get("/api/rankings").then().statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("errors.field", contains("indicator", "parent"));
-        given().queryParam("indicator", "x").queryParam("parent", "y").queryParam("date", "2026-02-30")
+        asAdmin().queryParam("indicator", "x").queryParam("parent", "y").queryParam("date", "2026-02-30")
                 .queryParam("level", "two")
                 .when().get("/api/rankings").then().statusCode(400)
                 .body("errors.field", contains("date", "level"));
@@ -316,17 +317,22 @@ class RankingResourceTest {
                 .body("detail", equalTo("indicator no-such-indicator is unknown"));
         ranking(rate, "no-such-unit", "2026-04-15").statusCode(404)
                 .body("detail", equalTo("org unit no-such-unit is unknown"));
-        given().queryParam("indicator", rate).queryParam("parent", parent).queryParam("level", 1)
+        asAdmin().queryParam("indicator", rate).queryParam("parent", parent).queryParam("level", 1)
                 .when().get("/api/rankings").then().statusCode(422)
                 .body("errors.field", hasItem("level"));
     }
 
     @Test
-    void openApiDocumentsTheRanking() {
+    void openApiDocumentsTheRankingAndItsBearerToken() {
         given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
                 .body("paths.'/api/rankings'.get.summary", equalTo(
                         "Rank the parent's children (or its descendants at a level) on an indicator"))
-                .body("paths.'/api/rankings'.get.responses", allOf(hasKey("200"), hasKey("400"), hasKey("404"),
-                        hasKey("422")));
+                .body("paths.'/api/rankings'.get.responses", allOf(hasKey("200"), hasKey("400"), hasKey("401"),
+                        hasKey("403"), hasKey("404"), hasKey("422")))
+                .body("paths.'/api/rankings'.get.responses.'403'.content", hasKey("application/problem+json"))
+                // The lock in Swagger UI: the operation needs the bearer scheme the document declares.
+                .body("paths.'/api/rankings'.get.security", contains(hasKey("SecurityScheme")))
+                .body("components.securitySchemes.SecurityScheme.type", equalTo("http"))
+                .body("components.securitySchemes.SecurityScheme.scheme", equalTo("bearer"));
     }
 }

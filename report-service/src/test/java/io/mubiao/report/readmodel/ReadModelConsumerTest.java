@@ -1,6 +1,6 @@
 package io.mubiao.report.readmodel;
 
-import static io.restassured.RestAssured.given;
+import static io.mubiao.report.Auth.asAdmin;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -73,7 +73,7 @@ class ReadModelConsumerTest {
     }
 
     private ValidatableResponse ranking(String date) {
-        return given().queryParam("indicator", rate).queryParam("parent", parent).queryParam("date", date)
+        return asAdmin().queryParam("indicator", rate).queryParam("parent", parent).queryParam("date", date)
                 .when().get("/api/rankings").then();
     }
 
@@ -141,7 +141,7 @@ class ReadModelConsumerTest {
         feed.unit(parent, county);
         eventually(() -> ranking("2026-04-15").body("entries[0].name", equalTo("name of " + county)));
         feed.unitOfKind("department", parent, county);
-        eventually(() -> given().queryParam("indicator", rate).queryParam("parent", parent)
+        eventually(() -> asAdmin().queryParam("indicator", rate).queryParam("parent", parent)
                 .queryParam("kind", "department").when().get("/api/rankings").then()
                 .body("entries.orgUnit", contains(county)));
     }

@@ -61,6 +61,14 @@ public class Target extends PanacheEntityBase {
     @OrderColumn(name = "seq")
     public List<TargetMilestone> milestones = new ArrayList<>();
 
+    /** The subject of the token that made the current version. */
+    @Column(name = "changed_by", nullable = false)
+    public String changedBy;
+
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
+
+    /** The number of the current version: 1 when created, +1 per change; every version is in target_version. */
+    @Column(nullable = false)
+    public int version;
 }

@@ -2,6 +2,7 @@ package io.mubiao.target.goal;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,10 +26,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.mubiao.access.Caller;
+import io.mubiao.access.Roles;
 import io.mubiao.problem.Problem;
+import io.mubiao.target.AccessDocs;
 import io.mubiao.target.Codes;
 import io.mubiao.target.Examples;
 
@@ -36,6 +41,10 @@ import io.mubiao.target.Examples;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Targets", description = "The yearly target of an org unit for an indicator, with staged milestones")
+@SecurityRequirement(name = AccessDocs.SCHEME)
+@APIResponse(responseCode = "401", description = AccessDocs.UNAUTHORIZED,
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "no token", value = Examples.UNAUTHORIZED)))
 public class TargetResource {
 
     static final int FIRST_YEAR = 1990;
@@ -44,12 +53,18 @@ public class TargetResource {
     @Inject
     TargetService service;
 
+    @Inject
+    Caller caller;
+
     @PUT
     @Path("{indicator}/{orgUnit}/{year}")
+    @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Create or replace the target of an org unit for an indicator and year",
             description = "kind defaults to VALUE, start to 0, trajectory to LINEAR for VALUE targets of RATIO and "
                     + "CUMULATIVE indicators and FLAT otherwise. Milestones are stored and published as given; the "
-                    + "year-end value counts as the milestone of 31 December when none is given for that day.")
+                    + "year-end value counts as the milestone of 31 December when none is given for that day. "
+                    + "Each change becomes a new version, recorded with the token's subject and the time (see the "
+                    + "history). Admin only.")
     @RequestBody(content = @Content(schema = @Schema(implementation = TargetRequest.class),
             examples = @ExampleObject(name = "filing rate countdown", value = Examples.TARGET_PUT)))
     @APIResponse(responseCode = "201", description = "The target was created",
@@ -66,6 +81,9 @@ public class TargetResource {
             + "unknown kind or trajectory. Each error names its field, milestones by index (milestones[2].due)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "due outside the year", value = Examples.INVALID)))
+    @APIResponse(responseCode = "403", description = AccessDocs.WRITE_FORBIDDEN,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "reporter", value = Examples.FORBIDDEN)))
     public RestResponse<TargetResponse> put(
             @Parameter(description = "indicator code", example = "annual-report.enterprise")
             @PathParam("indicator") @Pattern(regexp = Codes.REGEX, message = Codes.MESSAGE) String indicator,
@@ -74,7 +92,7 @@ public class TargetResource {
             @Parameter(description = "calendar year", example = "2026")
             @PathParam("year") @Min(FIRST_YEAR) @Max(LAST_YEAR) int year,
             @Valid @NotNull TargetRequest request) {
-        TargetService.Saved saved = service.put(indicator, orgUnit, year, request);
+        TargetService.Saved saved = service.put(indicator, orgUnit, year, request, caller.subject());
         return saved.created()
                 ? RestResponse.status(RestResponse.Status.CREATED, saved.target())
                 : RestResponse.ok(saved.target());
@@ -82,11 +100,14 @@ public class TargetResource {
 
     @GET
     @Path("{indicator}/{orgUnit}/{year}")
+    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.REPORTER })
     @Operation(summary = "Get the target of an org unit for an indicator and year")
     @APIResponse(responseCode = "200", description = "The target",
             content = @Content(schema = @Schema(implementation = TargetResponse.class),
                     examples = @ExampleObject(name = "target", value = Examples.TARGET)))
     @APIResponse(responseCode = "404", description = "No such target",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = AccessDocs.READ_FORBIDDEN,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TargetResponse get(@PathParam("indicator") String indicator, @PathParam("orgUnit") String orgUnit,
             @PathParam("year") int year) {
@@ -94,10 +115,31 @@ public class TargetResource {
     }
 
     @GET
+    @Path("{indicator}/{orgUnit}/{year}/history")
+    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.REPORTER })
+    @Operation(summary = "Every version of a target, oldest first, with who made it and when",
+            description = "The current version comes last. A PUT that changes nothing makes no version.")
+    @APIResponse(responseCode = "200", description = "The versions, oldest first",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TargetVersionResponse.class),
+                    examples = @ExampleObject(name = "created, then a milestone added",
+                            value = Examples.TARGET_HISTORY)))
+    @APIResponse(responseCode = "404", description = "No such target",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = AccessDocs.READ_FORBIDDEN,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public List<TargetVersionResponse> history(@PathParam("indicator") String indicator,
+            @PathParam("orgUnit") String orgUnit, @PathParam("year") int year) {
+        return service.history(indicator, orgUnit, year);
+    }
+
+    @GET
+    @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.REPORTER })
     @Operation(summary = "List targets, filtered by indicator, year and parent (the targets of its direct children)")
     @APIResponse(responseCode = "200", description = "The targets, sorted by indicator, org unit and year",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TargetResponse.class)))
     @APIResponse(responseCode = "422", description = "Unknown indicator or parent, or a year that is not a number",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = AccessDocs.READ_FORBIDDEN,
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<TargetResponse> list(
             @Parameter(description = "indicator code", example = "annual-report.enterprise")

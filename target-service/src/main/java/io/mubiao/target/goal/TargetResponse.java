@@ -1,6 +1,7 @@
 package io.mubiao.target.goal;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -12,7 +13,12 @@ import io.mubiao.events.Trajectory;
 /** A target as the API shows it; milestones exactly as given (no synthetic 31 December entry). */
 public record TargetResponse(String indicator, String orgUnit, int year, TargetKind kind, BigDecimal value,
         BigDecimal start, Trajectory trajectory,
-        @Schema(description = "ascending by due date, as given") List<Milestone> milestones) {
+        @Schema(description = "ascending by due date, as given") List<Milestone> milestones,
+        @Schema(description = "subject (sub) of the token that made the current version", examples = "admin@FJ")
+        String changedBy,
+        @Schema(examples = "2026-01-05T08:30:00Z") Instant changedAt,
+        @Schema(description = "number of the current version; the history lists them all", examples = "2")
+        int version) {
 
     public record Milestone(LocalDate due, BigDecimal value) {
     }
@@ -20,6 +26,7 @@ public record TargetResponse(String indicator, String orgUnit, int year, TargetK
     static TargetResponse of(Target target) {
         return new TargetResponse(target.indicator, target.orgUnit, target.year, target.kind, target.value,
                 target.start, target.trajectory,
-                target.milestones.stream().map(m -> new Milestone(m.due, m.value)).toList());
+                target.milestones.stream().map(m -> new Milestone(m.due, m.value)).toList(),
+                target.changedBy, target.changedAt, target.version);
     }
 }

@@ -2,6 +2,7 @@ package io.mubiao.target.goal;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,10 @@ import io.mubiao.target.KeyLocks;
 import io.mubiao.target.indicator.Indicator;
 import io.mubiao.target.orgunit.OrgUnit;
 
-/** Targets with their milestones; every change is published with its full state through the outbox. */
+/**
+ * Targets with their milestones. Every change is published with its full state through the outbox and
+ * recorded as a new version in the target's history, with who made it and when.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class TargetService {
@@ -37,7 +41,11 @@ public class TargetService {
     @Inject
     Outbox outbox;
 
-    public Saved put(String indicatorCode, String orgUnitCode, int year, TargetRequest request) {
+    @Inject
+    TargetHistory history;
+
+    /** @param changedBy the subject of the caller's token, recorded with the change */
+    public Saved put(String indicatorCode, String orgUnitCode, int year, TargetRequest request, String changedBy) {
         // Share lock: the indicator's measure, which the rules depend on, cannot change until we commit.
         Indicator indicator = Indicator.findById(indicatorCode, LockModeType.PESSIMISTIC_READ);
         if (indicator == null) {
@@ -69,6 +77,7 @@ public class TargetService {
             target.indicator = indicatorCode;
             target.orgUnit = orgUnitCode;
             target.year = year;
+            target.version = 1;
         } else if (same(target, kind, request.value(), start, trajectory, milestones)) {
             return new Saved(TargetResponse.of(target), false);
         }
@@ -80,10 +89,15 @@ public class TargetService {
         for (TargetRequest.Milestone milestone : milestones) {
             target.milestones.add(new TargetMilestone(milestone.due(), milestone.value()));
         }
-        target.changedAt = Instant.now();
+        target.changedBy = changedBy;
+        // PostgreSQL keeps microseconds: the response shows the time the history will show
+        target.changedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (created) {
             target.persist();
+        } else {
+            target.version++;
         }
+        history.record(target);
         outbox.append(Topics.TARGETS, key, event(target));
         return new Saved(TargetResponse.of(target), created);
     }
@@ -92,9 +106,19 @@ public class TargetService {
     public TargetResponse get(String indicator, String orgUnit, int year) {
         Target target = find(indicator, orgUnit, year);
         if (target == null) {
-            throw ProblemException.notFound("no target of " + indicator + " for " + orgUnit + " in " + year);
+            throw notFound(indicator, orgUnit, year);
         }
         return TargetResponse.of(target);
+    }
+
+    /** Every version of the target, oldest first, the current one last. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TargetVersionResponse> history(String indicator, String orgUnit, int year) {
+        List<TargetVersionResponse> versions = history.versions(indicator, orgUnit, year);
+        if (versions.isEmpty()) {
+            throw notFound(indicator, orgUnit, year);
+        }
+        return versions;
     }
 
     /**
@@ -126,6 +150,10 @@ public class TargetService {
         }
         query.append(" order by t.indicator, t.orgUnit, t.year");
         return Target.<Target>find(query.toString(), parameters).stream().map(TargetResponse::of).toList();
+    }
+
+    private static ProblemException notFound(String indicator, String orgUnit, int year) {
+        return ProblemException.notFound("no target of " + indicator + " for " + orgUnit + " in " + year);
     }
 
     private static Target find(String indicator, String orgUnit, int year) {

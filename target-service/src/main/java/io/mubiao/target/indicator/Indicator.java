@@ -40,6 +40,10 @@ public class Indicator extends PanacheEntityBase {
 
     public int decimals;
 
+    /** The subject of the token that made the last change. */
+    @Column(name = "changed_by", nullable = false)
+    public String changedBy;
+
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 }

@@ -1,6 +1,7 @@
 package io.mubiao.target.indicator;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,7 +39,8 @@ public class IndicatorService {
     @Inject
     Outbox outbox;
 
-    public Saved put(String code, IndicatorRequest request) {
+    /** @param changedBy the subject of the caller's token, recorded with the change */
+    public Saved put(String code, IndicatorRequest request, String changedBy) {
         locks.lock(KeyLocks.Space.INDICATOR, code);
         Measure measure = Measure.valueOf(request.measure());
         Direction direction = Direction.valueOf(request.direction());
@@ -67,7 +69,8 @@ public class IndicatorService {
         indicator.direction = direction;
         indicator.group = request.group();
         indicator.decimals = decimals;
-        indicator.changedAt = Instant.now();
+        indicator.changedBy = changedBy;
+        indicator.changedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         if (created) {
             indicator.persist();
         }

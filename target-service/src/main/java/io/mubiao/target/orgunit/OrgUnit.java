@@ -35,22 +35,27 @@ public class OrgUnit extends PanacheEntityBase {
     @Column(nullable = false, columnDefinition = "text[]")
     public String[] path;
 
+    /** The subject of the token that made the last change. */
+    @Column(name = "changed_by", nullable = false)
+    public String changedBy;
+
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 
-    static OrgUnit of(OrgUnitState state, Instant now) {
+    static OrgUnit of(OrgUnitState state, String changedBy, Instant now) {
         OrgUnit unit = new OrgUnit();
         unit.code = state.code();
-        unit.apply(state, now);
+        unit.apply(state, changedBy, now);
         return unit;
     }
 
-    void apply(OrgUnitState state, Instant now) {
+    void apply(OrgUnitState state, String changedBy, Instant now) {
         name = state.name();
         parent = state.parent();
         kind = state.kind();
         level = state.level();
         path = state.path().toArray(String[]::new);
+        this.changedBy = changedBy;
         changedAt = now;
     }
 

@@ -48,38 +48,44 @@ public class OrgUnitRepository {
 
     /** Inserts in the order given, which must put parents before children (the parent key is checked). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void insertAll(List<OrgUnitState> units, Instant now) {
-        batch("insert into org_unit (name, parent, kind, level, path, changed_at, code) values (?, ?, ?, ?, ?, ?, ?)",
-                units, now);
+    public void insertAll(List<OrgUnitState> units, String changedBy, Instant now) {
+        batch("""
+                insert into org_unit (name, parent, kind, level, path, changed_at, changed_by, code)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", units, changedBy, now);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void updateAll(List<OrgUnitState> units, Instant now) {
-        batch("update org_unit set name = ?, parent = ?, kind = ?, level = ?, path = ?, changed_at = ? where code = ?",
-                units, now);
+    public void updateAll(List<OrgUnitState> units, String changedBy, Instant now) {
+        batch("""
+                update org_unit set name = ?, parent = ?, kind = ?, level = ?, path = ?, changed_at = ?, changed_by = ?
+                 where code = ?""", units, changedBy, now);
     }
 
     /**
      * Re-roots the descendants of {@code code} (not the unit itself) after it moved from level
-     * {@code oldLevel} to {@code newPath}, and returns their new state.
+     * {@code oldLevel} to {@code newPath}, and returns their new state. Their new path is a change by whoever
+     * moved the unit.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<OrgUnitState> moveDescendants(String code, int oldLevel, List<String> newPath, Instant now) {
+    public List<OrgUnitState> moveDescendants(String code, int oldLevel, List<String> newPath, String changedBy,
+            Instant now) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             List<OrgUnitState> moved = new ArrayList<>();
             try (PreparedStatement update = connection.prepareStatement("""
                     update org_unit
                        set path = ? || path[cast(? as int) : cardinality(path)],
                            level = level + ?,
-                           changed_at = ?
+                           changed_at = ?,
+                           changed_by = ?
                      where path @> array[cast(? as text)] and code <> ?
                     returning code, name, parent, kind, level, path""")) {
                 update.setArray(1, textArray(connection, newPath));
                 update.setInt(2, oldLevel + 1);
                 update.setInt(3, newPath.size() - oldLevel);
                 update.setTimestamp(4, Timestamp.from(now));
-                update.setString(5, code);
+                update.setString(5, changedBy);
                 update.setString(6, code);
+                update.setString(7, code);
                 try (ResultSet rows = update.executeQuery()) {
                     while (rows.next()) {
                         moved.add(read(rows));
@@ -90,7 +96,7 @@ public class OrgUnitRepository {
         });
     }
 
-    private void batch(String sql, List<OrgUnitState> units, Instant now) {
+    private void batch(String sql, List<OrgUnitState> units, String changedBy, Instant now) {
         if (units.isEmpty()) {
             return;
         }
@@ -104,7 +110,8 @@ public class OrgUnitRepository {
                     statement.setInt(4, unit.level());
                     statement.setArray(5, textArray(connection, unit.path()));
                     statement.setTimestamp(6, changedAt);
-                    statement.setString(7, unit.code());
+                    statement.setString(7, changedBy);
+                    statement.setString(8, unit.code());
                     statement.addBatch();
                 }
                 statement.executeBatch();

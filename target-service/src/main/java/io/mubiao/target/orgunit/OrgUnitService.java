@@ -1,6 +1,7 @@
 package io.mubiao.target.orgunit;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,7 +39,8 @@ public class OrgUnitService {
     @Inject
     Outbox outbox;
 
-    public Saved put(String code, OrgUnitRequest request) {
+    /** @param changedBy the subject of the caller's token, recorded with the change */
+    public Saved put(String code, OrgUnitRequest request, String changedBy) {
         locks.lock(KeyLocks.Space.ORG_UNIT_TREE, "");
         List<String> path = new ArrayList<>();
         String parentCode = request.parent();
@@ -60,38 +62,42 @@ public class OrgUnitService {
         String kind = request.kind() == null ? OrgUnitState.DEFAULT_KIND : request.kind();
         OrgUnitState wanted = new OrgUnitState(code, request.name().strip(), parentCode, kind, path.size(), path);
 
-        Instant now = Instant.now();
+        Instant now = now();
         OrgUnit unit = OrgUnit.findById(code);
         if (unit == null) {
-            OrgUnit.of(wanted, now).persist();
+            OrgUnit.of(wanted, changedBy, now).persist();
             outbox.append(Topics.ORG_UNITS, code, event(wanted, now));
-            return new Saved(OrgUnitResponse.of(wanted), true);
+            return new Saved(OrgUnitResponse.of(wanted, changedBy, now), true);
         }
         OrgUnitState before = unit.state();
         if (before.equals(wanted)) {
-            return new Saved(OrgUnitResponse.of(before), false);
+            return new Saved(OrgUnitResponse.of(unit), false);
         }
-        unit.apply(wanted, now);
+        unit.apply(wanted, changedBy, now);
         List<OrgUnitState> changed = new ArrayList<>();
         changed.add(wanted);
         if (!before.path().equals(wanted.path())) {
-            changed.addAll(repository.moveDescendants(code, before.level(), wanted.path(), now));
+            changed.addAll(repository.moveDescendants(code, before.level(), wanted.path(), changedBy, now));
         }
         publish(changed, now);
-        return new Saved(OrgUnitResponse.of(wanted), false);
+        return new Saved(OrgUnitResponse.of(wanted, changedBy, now), false);
     }
 
-    /** Stores the valid rows of an import in one pass and reports every rejected row. */
-    public OrgUnitImportSummary importUnits(List<OrgUnitImportRow> rows) {
+    /**
+     * Stores the valid rows of an import in one pass and reports every rejected row.
+     *
+     * @param changedBy the subject of the caller's token, recorded on every unit the import changes
+     */
+    public OrgUnitImportSummary importUnits(List<OrgUnitImportRow> rows, String changedBy) {
         if (rows == null || rows.isEmpty()) {
             throw ProblemException.invalid("the import holds no org units: send a JSON array of {code, name, parent?, kind?}",
                     List.of());
         }
         locks.lock(KeyLocks.Space.ORG_UNIT_TREE, "");
         OrgUnitImport.Plan plan = OrgUnitImport.plan(rows, repository.loadTree());
-        Instant now = Instant.now();
-        repository.insertAll(plan.inserts(), now);
-        repository.updateAll(plan.updates(), now);
+        Instant now = now();
+        repository.insertAll(plan.inserts(), changedBy, now);
+        repository.updateAll(plan.updates(), changedBy, now);
         publish(plan.changes(), now);
         return new OrgUnitImportSummary(plan.received(), plan.created(), plan.updated(), plan.unchanged(),
                 plan.rejected(), plan.errors());
@@ -99,15 +105,20 @@ public class OrgUnitService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public OrgUnitResponse get(String code) {
-        return OrgUnitResponse.of(find(code).state());
+        return OrgUnitResponse.of(find(code));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<OrgUnitResponse> children(String code) {
         find(code);
         return OrgUnit.<OrgUnit>list("parent", Sort.by("code"), code).stream()
-                .map(child -> OrgUnitResponse.of(child.state()))
+                .map(OrgUnitResponse::of)
                 .toList();
+    }
+
+    /** PostgreSQL keeps microseconds: a response shows the time a later read will show. */
+    private static Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
     }
 
     private static OrgUnit find(String code) {

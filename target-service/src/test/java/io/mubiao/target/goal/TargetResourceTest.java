@@ -1,9 +1,9 @@
 package io.mubiao.target.goal;
 
+import static io.mubiao.target.Auth.asAdmin;
 import static io.mubiao.target.TestData.code;
 import static io.mubiao.target.TestData.indicator;
 import static io.mubiao.target.TestData.orgUnit;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.mubiao.target.Auth;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -62,7 +63,7 @@ class TargetResourceTest {
     }
 
     private static ValidatableResponse put(String indicator, String orgUnit, int year, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return asAdmin().contentType(ContentType.JSON).body(body)
                 .when().put("/api/targets/{indicator}/{orgUnit}/{year}", indicator, orgUnit, year)
                 .then();
     }
@@ -79,7 +80,9 @@ class TargetResourceTest {
                 .body("start", is(0))
                 .body("trajectory", is("LINEAR"))
                 .body("milestones.due", contains("2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30"))
-                .body("milestones.value", contains(20, 50, 80, 100));
+                .body("milestones.value", contains(20, 50, 80, 100))
+                .body("version", is(1))
+                .body("changedBy", is(Auth.ADMIN));
         Map<String, Object> replaced = body(100, List.of(milestone("2026-06-30", 90.5)));
         replaced.put("trajectory", "STEP");
         replaced.put("start", 10);
@@ -87,11 +90,12 @@ class TargetResourceTest {
                 .body("trajectory", is("STEP"))
                 .body("start", is(10))
                 .body("milestones", hasSize(1))
-                .body("milestones[0].value", is(90.5f));
-        given().get("/api/targets/{i}/{o}/{y}", rate, province, 2026).then().statusCode(200)
+                .body("milestones[0].value", is(90.5f))
+                .body("version", is(2));
+        asAdmin().get("/api/targets/{i}/{o}/{y}", rate, province, 2026).then().statusCode(200)
                 .body("milestones", hasSize(1))
                 .body("trajectory", is("STEP"));
-        put(rate, province, 2026, replaced).statusCode(200);
+        put(rate, province, 2026, replaced).statusCode(200).body("version", is(2));
     }
 
     @Test
@@ -120,7 +124,7 @@ class TargetResourceTest {
 
     @Test
     void getOfAMissingTargetIs404() {
-        given().get("/api/targets/{i}/{o}/{y}", rate, province, 2031).then().statusCode(404)
+        asAdmin().get("/api/targets/{i}/{o}/{y}", rate, province, 2031).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -198,26 +202,26 @@ class TargetResourceTest {
         put(rate, cityA, 2025, body(80, List.of())).statusCode(201);
         put(investment, cityA, 2026, body(1000, List.of())).statusCode(201);
 
-        given().queryParam("parent", province).queryParam("indicator", rate).queryParam("year", 2026)
+        asAdmin().queryParam("parent", province).queryParam("indicator", rate).queryParam("year", 2026)
                 .get("/api/targets").then().statusCode(200)
                 .body("orgUnit", contains(cityA, cityB))
                 .body("[0].value", is(90))
                 .body("[0].milestones", hasSize(2))
                 .body("[1].milestones", hasSize(4));
-        given().queryParam("parent", province).get("/api/targets").then().statusCode(200)
+        asAdmin().queryParam("parent", province).get("/api/targets").then().statusCode(200)
                 .body("", hasSize(4));
-        given().queryParam("indicator", rate).get("/api/targets").then().statusCode(200)
+        asAdmin().queryParam("indicator", rate).get("/api/targets").then().statusCode(200)
                 .body("orgUnit", contains(province, cityA, cityA, cityB))
                 .body("year", contains(2026, 2025, 2026, 2026));
     }
 
     @Test
     void listingWithUnknownParentOrIndicatorIs422() {
-        given().queryParam("parent", code("nowhere")).get("/api/targets").then().statusCode(422)
+        asAdmin().queryParam("parent", code("nowhere")).get("/api/targets").then().statusCode(422)
                 .body("errors[0].field", is("parent"));
-        given().queryParam("indicator", code("nothing")).get("/api/targets").then().statusCode(422)
+        asAdmin().queryParam("indicator", code("nothing")).get("/api/targets").then().statusCode(422)
                 .body("errors[0].field", is("indicator"));
-        given().queryParam("year", "soon").get("/api/targets").then().statusCode(422)
+        asAdmin().queryParam("year", "soon").get("/api/targets").then().statusCode(422)
                 .body("errors[0].field", is("year"));
     }
 

@@ -1,25 +1,32 @@
 package io.mubiao.target.indicator;
 
+import static io.mubiao.target.Auth.as;
+import static io.mubiao.target.Auth.asAdmin;
 import static io.mubiao.target.TestData.code;
 import static io.mubiao.target.TestData.indicator;
 import static io.mubiao.target.TestData.orgUnit;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.mubiao.access.Roles;
+import io.mubiao.target.Auth;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class IndicatorResourceTest {
@@ -34,7 +41,11 @@ class IndicatorResourceTest {
     }
 
     private static ValidatableResponse put(String code, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return put(asAdmin(), code, body);
+    }
+
+    private static ValidatableResponse put(RequestSpecification caller, String code, Map<String, Object> body) {
+        return caller.contentType(ContentType.JSON).body(body)
                 .when().put("/api/indicators/{code}", code)
                 .then();
     }
@@ -50,12 +61,31 @@ class IndicatorResourceTest {
                 .body("measure", is("RATIO"))
                 .body("direction", is("HIGHER_IS_BETTER"))
                 .body("group", nullValue())
-                .body("decimals", is(2));
+                .body("decimals", is(2))
+                .body("changedBy", is(Auth.ADMIN))
+                .body("changedAt", notNullValue());
         Map<String, Object> changed = body("RATIO", "HIGHER_IS_BETTER");
         changed.put("group", "annual-report");
         changed.put("decimals", 1);
         put(code, changed).statusCode(200).body("group", is("annual-report")).body("decimals", is(1));
-        given().get("/api/indicators/{code}", code).then().statusCode(200).body("decimals", is(1));
+        asAdmin().get("/api/indicators/{code}", code).then().statusCode(200).body("decimals", is(1));
+    }
+
+    @Test
+    void recordsWhoMadeTheLastChangeAndWhen() {
+        String code = code("audited");
+        String createdAt = put(as(Roles.ADMIN, null, "alice@test"), code, body("RATIO", "HIGHER_IS_BETTER"))
+                .statusCode(201).body("changedBy", is("alice@test")).extract().path("changedAt");
+        Map<String, Object> renamed = body("RATIO", "HIGHER_IS_BETTER");
+        renamed.put("name", "个体户年报率");
+        String changedAt = put(as(Roles.ADMIN, null, "bob@test"), code, renamed)
+                .statusCode(200).body("changedBy", is("bob@test")).extract().path("changedAt");
+        // the same state again changes nothing, so the record still names bob
+        put(as(Roles.ADMIN, null, "carol@test"), code, renamed).statusCode(200).body("changedBy", is("bob@test"));
+        asAdmin().get("/api/indicators/{code}", code).then()
+                .body("changedBy", is("bob@test"))
+                .body("changedAt", is(changedAt));
+        assertTrue(Instant.parse(createdAt).isBefore(Instant.parse(changedAt)), createdAt + " then " + changedAt);
     }
 
     @Test
@@ -93,7 +123,7 @@ class IndicatorResourceTest {
 
     @Test
     void returns404ForUnknownIndicator() {
-        given().get("/api/indicators/{code}", code("nothing")).then().statusCode(404)
+        asAdmin().get("/api/indicators/{code}", code("nothing")).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
@@ -109,9 +139,9 @@ class IndicatorResourceTest {
         }
         String other = code("other");
         put(other, body("SNAPSHOT", "LOWER_IS_BETTER")).statusCode(201);
-        given().queryParam("group", group).get("/api/indicators").then().statusCode(200)
+        asAdmin().queryParam("group", group).get("/api/indicators").then().statusCode(200)
                 .body("code", contains(a, b));
-        given().get("/api/indicators").then().statusCode(200).body("code", hasItems(a, b, other));
+        asAdmin().get("/api/indicators").then().statusCode(200).body("code", hasItems(a, b, other));
     }
 
     @Test
@@ -120,7 +150,7 @@ class IndicatorResourceTest {
         String unit = code("unit");
         indicator(code, "CUMULATIVE", "HIGHER_IS_BETTER");
         orgUnit(unit, null);
-        given().contentType(ContentType.JSON).body(Map.of("value", 100, "milestones", List.of()))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("value", 100, "milestones", List.of()))
                 .when().put("/api/targets/{i}/{o}/{y}", code, unit, 2026)
                 .then().statusCode(201);
         put(code, body("RATIO", "HIGHER_IS_BETTER")).statusCode(409)
@@ -130,6 +160,6 @@ class IndicatorResourceTest {
         Map<String, Object> renamed = body("CUMULATIVE", "HIGHER_IS_BETTER");
         renamed.put("name", "固定资产投资");
         put(code, renamed).statusCode(200).body("name", is("固定资产投资"));
-        given().get("/api/indicators").then().body("code", hasItem(code));
+        asAdmin().get("/api/indicators").then().body("code", hasItem(code));
     }
 }

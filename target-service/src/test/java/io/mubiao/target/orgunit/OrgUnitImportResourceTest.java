@@ -1,8 +1,9 @@
 package io.mubiao.target.orgunit;
 
+import static io.mubiao.target.Auth.as;
+import static io.mubiao.target.Auth.asAdmin;
 import static io.mubiao.target.TestData.code;
 import static io.mubiao.target.TestData.orgUnit;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
@@ -17,9 +18,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.mubiao.access.Roles;
+import io.mubiao.target.Auth;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
 
 @QuarkusTest
 class OrgUnitImportResourceTest {
@@ -33,7 +37,11 @@ class OrgUnitImportResourceTest {
     }
 
     private static ValidatableResponse importRows(Object rows) {
-        return given().contentType(ContentType.JSON).body(rows)
+        return importRows(asAdmin(), rows);
+    }
+
+    private static ValidatableResponse importRows(RequestSpecification caller, Object rows) {
+        return caller.contentType(ContentType.JSON).body(rows)
                 .when().post("/api/org-units/import")
                 .then();
     }
@@ -52,10 +60,11 @@ class OrgUnitImportResourceTest {
                 .body("updated", is(0))
                 .body("rejected", is(0))
                 .body("errors", empty());
-        given().get("/api/org-units/{code}", county).then().statusCode(200)
+        asAdmin().get("/api/org-units/{code}", county).then().statusCode(200)
                 .body("level", is(4))
                 .body("path", contains(root, province, city, county))
-                .body("kind", is("region"));
+                .body("kind", is("region"))
+                .body("changedBy", is(Auth.ADMIN));
     }
 
     @Test
@@ -89,9 +98,9 @@ class OrgUnitImportResourceTest {
                 .body("errors[3].message", containsString("was rejected (row 2)"))
                 .body("errors[4].message", containsString("different parents in rows 5, 6"))
                 .body("errors[6].message", containsString("cycle"));
-        given().get("/api/org-units/{code}", good).then().statusCode(200).body("path", contains(root, good));
+        asAdmin().get("/api/org-units/{code}", good).then().statusCode(200).body("path", contains(root, good));
         for (String rejected : List.of(noName, childOfRejected, twice, cycleA, cycleB)) {
-            given().get("/api/org-units/{code}", rejected).then().statusCode(404);
+            asAdmin().get("/api/org-units/{code}", rejected).then().statusCode(404);
         }
     }
 
@@ -111,7 +120,7 @@ class OrgUnitImportResourceTest {
                 .body("errors[0].index", is(0))
                 .body("errors[0].field", is("parent"))
                 .body("errors[0].message", containsString("cycle"));
-        given().get("/api/org-units/{code}", stored).then().body("level", is(1));
+        asAdmin().get("/api/org-units/{code}", stored).then().body("level", is(1));
     }
 
     @Test
@@ -136,8 +145,8 @@ class OrgUnitImportResourceTest {
                 .body("created", is(1))
                 .body("unchanged", is(1))
                 .body("updated", is(1));
-        given().get("/api/org-units/{code}", county).then().body("path", contains(root, city, county));
-        given().get("/api/org-units/{code}", root).then().body("name", is("renamed"));
+        asAdmin().get("/api/org-units/{code}", county).then().body("path", contains(root, city, county));
+        asAdmin().get("/api/org-units/{code}", root).then().body("name", is("renamed"));
     }
 
     @Test
@@ -151,12 +160,16 @@ class OrgUnitImportResourceTest {
         orgUnit(moved, oldRoot);
         orgUnit(child, moved);
         String newMid = code("mid");
-        importRows(List.of(row(moved, "moved", newMid), row(newMid, "mid", newRoot))).statusCode(200)
+        importRows(as(Roles.ADMIN, null, "importer@test"), List.of(row(moved, "moved", newMid),
+                row(newMid, "mid", newRoot))).statusCode(200)
                 .body("created", is(1))
                 .body("updated", is(1));
-        given().get("/api/org-units/{code}", child).then()
+        asAdmin().get("/api/org-units/{code}", child).then()
                 .body("level", is(4))
-                .body("path", contains(newRoot, newMid, moved, child));
+                .body("path", contains(newRoot, newMid, moved, child))
+                .body("changedBy", is("importer@test"));
+        asAdmin().get("/api/org-units/{code}", newMid).then().body("changedBy", is("importer@test"));
+        asAdmin().get("/api/org-units/{code}", oldRoot).then().body("changedBy", is(Auth.ADMIN));
     }
 
     @Test
@@ -177,7 +190,7 @@ class OrgUnitImportResourceTest {
         importRows(rows).statusCode(200).body("created", is(rows.size())).body("rejected", is(0));
         long millis = (System.nanoTime() - started) / 1_000_000;
         assertTrue(millis < 5_000, "import of " + rows.size() + " units took " + millis + " ms");
-        given().get("/api/org-units/{code}", prefix + "-29-98").then().statusCode(200)
+        asAdmin().get("/api/org-units/{code}", prefix + "-29-98").then().statusCode(200)
                 .body("level", is(3))
                 .body("path", contains(prefix, prefix + "-29", prefix + "-29-98"));
     }

@@ -1,18 +1,22 @@
 package io.mubiao.target.orgunit;
 
+import static io.mubiao.target.Auth.as;
+import static io.mubiao.target.Auth.asAdmin;
 import static io.mubiao.target.TestData.code;
 import static io.mubiao.target.TestData.orgUnit;
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.mubiao.access.Roles;
+import io.mubiao.target.Auth;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
@@ -21,7 +25,7 @@ import io.restassured.response.ValidatableResponse;
 class OrgUnitResourceTest {
 
     private static ValidatableResponse put(String code, Map<String, ?> body) {
-        return given().contentType(ContentType.JSON).body(body)
+        return asAdmin().contentType(ContentType.JSON).body(body)
                 .when().put("/api/org-units/{code}", code)
                 .then();
     }
@@ -36,11 +40,13 @@ class OrgUnitResourceTest {
                 .body("parent", nullValue())
                 .body("kind", is("region"))
                 .body("level", is(1))
-                .body("path", contains(code));
+                .body("path", contains(code))
+                .body("changedBy", is(Auth.ADMIN))
+                .body("changedAt", notNullValue());
         put(code, Map.of("name", "福建省", "kind", "province")).statusCode(200)
                 .body("name", is("福建省"))
                 .body("kind", is("province"));
-        given().get("/api/org-units/{code}", code).then().statusCode(200)
+        asAdmin().get("/api/org-units/{code}", code).then().statusCode(200)
                 .body("name", is("福建省"))
                 .body("kind", is("province"));
     }
@@ -48,8 +54,34 @@ class OrgUnitResourceTest {
     @Test
     void repeatingTheSamePutAnswers200WithTheSameUnit() {
         String code = code("same");
-        put(code, Map.of("name", "n")).statusCode(201);
-        put(code, Map.of("name", "n")).statusCode(200).body("level", is(1)).body("path", contains(code));
+        String changedAt = put(code, Map.of("name", "n")).statusCode(201).extract().path("changedAt");
+        put(code, Map.of("name", "n")).statusCode(200).body("level", is(1)).body("path", contains(code))
+                .body("changedAt", is(changedAt));
+    }
+
+    @Test
+    void recordsWhoChangedAUnitIncludingDescendantsMovedWithIt() {
+        String oldRoot = code("old");
+        String newRoot = code("new");
+        String moved = code("moved");
+        String child = code("child");
+        orgUnit(oldRoot, null);
+        orgUnit(newRoot, null);
+        orgUnit(moved, oldRoot);
+        orgUnit(child, moved);
+        String changedAt = as(Roles.ADMIN, null, "mover@test").contentType(ContentType.JSON)
+                .body(Map.of("name", "moved", "parent", newRoot))
+                .put("/api/org-units/{code}", moved)
+                .then().statusCode(200)
+                .body("changedBy", is("mover@test"))
+                .extract().path("changedAt");
+        asAdmin().get("/api/org-units/{code}", moved).then()
+                .body("changedBy", is("mover@test"))
+                .body("changedAt", is(changedAt));
+        asAdmin().get("/api/org-units/{code}/children", moved).then()
+                .body("changedBy", contains("mover@test"))
+                .body("changedAt", contains(changedAt));
+        asAdmin().get("/api/org-units/{code}", oldRoot).then().body("changedBy", is(Auth.ADMIN));
     }
 
     @Test
@@ -67,7 +99,7 @@ class OrgUnitResourceTest {
 
     @Test
     void rejectsBadCodeOnThePath() {
-        given().contentType(ContentType.JSON).body(Map.of("name", "x"))
+        asAdmin().contentType(ContentType.JSON).body(Map.of("name", "x"))
                 .when().put("/api/org-units/{code}", "bad!code")
                 .then().statusCode(422)
                 .contentType("application/problem+json")
@@ -81,7 +113,7 @@ class OrgUnitResourceTest {
         put(code("noname"), Map.of("name", " ")).statusCode(422)
                 .contentType("application/problem+json")
                 .body("errors[0].field", is("name"));
-        given().contentType(ContentType.JSON).body("{}")
+        asAdmin().contentType(ContentType.JSON).body("{}")
                 .when().put("/api/org-units/{code}", code("noname"))
                 .then().statusCode(422).body("errors[0].field", is("name"));
     }
@@ -93,7 +125,7 @@ class OrgUnitResourceTest {
                 .contentType("application/problem+json")
                 .body("errors[0].field", is("parent"))
                 .body("detail", containsString("unknown parent"));
-        given().get("/api/org-units/{code}", code).then().statusCode(404);
+        asAdmin().get("/api/org-units/{code}", code).then().statusCode(404);
     }
 
     @Test
@@ -114,7 +146,7 @@ class OrgUnitResourceTest {
                 .contentType("application/problem+json")
                 .body("errors[0].field", is("parent"))
                 .body("detail", containsString("cycle"));
-        given().get("/api/org-units/{code}", a).then().statusCode(200)
+        asAdmin().get("/api/org-units/{code}", a).then().statusCode(200)
                 .body("parent", nullValue())
                 .body("level", is(1));
     }
@@ -137,24 +169,24 @@ class OrgUnitResourceTest {
         put(moved, Map.of("name", "moved", "parent", newMid)).statusCode(200)
                 .body("level", is(3))
                 .body("path", contains(newRoot, newMid, moved));
-        given().get("/api/org-units/{code}", child).then().statusCode(200)
+        asAdmin().get("/api/org-units/{code}", child).then().statusCode(200)
                 .body("level", is(4))
                 .body("path", contains(newRoot, newMid, moved, child));
-        given().get("/api/org-units/{code}", grandchild).then().statusCode(200)
+        asAdmin().get("/api/org-units/{code}", grandchild).then().statusCode(200)
                 .body("level", is(5))
                 .body("path", contains(newRoot, newMid, moved, child, grandchild));
 
         // and back up to a root: levels shrink again
         put(moved, Map.of("name", "moved")).statusCode(200).body("level", is(1)).body("path", contains(moved));
-        given().get("/api/org-units/{code}", grandchild).then()
+        asAdmin().get("/api/org-units/{code}", grandchild).then()
                 .body("level", is(3))
                 .body("path", contains(moved, child, grandchild));
-        given().get("/api/org-units/{code}/children", oldRoot).then().body("", empty());
+        asAdmin().get("/api/org-units/{code}/children", oldRoot).then().body("", empty());
     }
 
     @Test
     void returns404ProblemForUnknownUnit() {
-        given().get("/api/org-units/{code}", code("nobody")).then().statusCode(404)
+        asAdmin().get("/api/org-units/{code}", code("nobody")).then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", is(404))
                 .body("title", is("Not Found"))
@@ -169,21 +201,21 @@ class OrgUnitResourceTest {
         orgUnit(parent + "-a", parent);
         orgUnit(parent + "-b", parent);
         orgUnit(parent + "-a-x", parent + "-a");
-        given().get("/api/org-units/{code}/children", parent).then().statusCode(200)
+        asAdmin().get("/api/org-units/{code}/children", parent).then().statusCode(200)
                 .body("code", contains(parent + "-a", parent + "-b", parent + "-c"))
                 .body("level", contains(2, 2, 2));
-        given().get("/api/org-units/{code}/children", parent + "-b").then().statusCode(200).body("", empty());
+        asAdmin().get("/api/org-units/{code}/children", parent + "-b").then().statusCode(200).body("", empty());
     }
 
     @Test
     void childrenOfUnknownUnitIs404() {
-        given().get("/api/org-units/{code}/children", code("nobody")).then().statusCode(404)
+        asAdmin().get("/api/org-units/{code}/children", code("nobody")).then().statusCode(404)
                 .contentType("application/problem+json");
     }
 
     @Test
     void rejectsMalformedJsonWith400() {
-        given().contentType(ContentType.JSON).body("{\"name\": ")
+        asAdmin().contentType(ContentType.JSON).body("{\"name\": ")
                 .when().put("/api/org-units/{code}", code("bad"))
                 .then().statusCode(400)
                 .contentType("application/problem+json");

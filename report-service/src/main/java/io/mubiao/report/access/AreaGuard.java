@@ -1,0 +1,36 @@
+package io.mubiao.report.access;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.mubiao.access.Caller;
+import io.mubiao.problem.ProblemException;
+import io.mubiao.report.readmodel.OrgUnit;
+
+/**
+ * The area rule of every report endpoint: a supervisor or reporter reads only units inside its subtree (its
+ * token's {@code orgUnit} and the units below it), an admin reads every unit. Whatever a report covers (the
+ * children or descendants of a ranking's parent, a summary's unit, a briefing's or scorecard's scope) lies
+ * below the unit checked here, so checking that unit is enough.
+ * <p>
+ * An unknown unit is a 404 for every caller, before the area is looked at: unit codes are not secret inside
+ * the suite, and a 403 for a unit that does not exist would only mislead.
+ */
+@ApplicationScoped
+public class AreaGuard {
+
+    @Inject
+    Caller caller;
+
+    /** The unit {@code code}, once known (else 404) and inside the caller's area (else 403 naming it). */
+    public OrgUnit requireUnit(String code) {
+        OrgUnit unit = OrgUnit.findById(code);
+        if (unit == null) {
+            throw ProblemException.notFound("org unit " + code + " is unknown");
+        }
+        caller.requireCovers(unit.code, List.of(unit.path));
+        return unit;
+    }
+}
