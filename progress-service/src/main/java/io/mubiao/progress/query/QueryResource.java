@@ -29,6 +29,18 @@ import jakarta.ws.rs.core.MediaType;
 @Produces({ MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE })
 @RolesAllowed({ Roles.ADMIN, Roles.SUPERVISOR, Roles.REPORTER })
 @SecurityRequirement(name = "SecurityScheme")
+// The same refusals for both queries.
+@APIResponse(responseCode = "401", description = "The bearer token is missing, expired, forged or unsigned",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "no token", value = Examples.UNAUTHORIZED)))
+@APIResponse(responseCode = "403", description = "The org unit lies outside the caller's area (its token's orgUnit "
+        + "and the units below it), or the token has no role of the suite",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "outside the area", value = Examples.FORBIDDEN)))
+@APIResponse(responseCode = "404", description = "Unknown org unit or indicator (for every caller, before the area "
+        + "is checked)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                examples = @ExampleObject(name = "unknown", value = Examples.NOT_FOUND)))
 public class QueryResource {
 
     @Inject
@@ -44,17 +56,6 @@ public class QueryResource {
     @APIResponse(responseCode = "400", description = "A parameter missing or not a code or date, or from after to",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "missing", value = Examples.QUERY_PROBLEM)))
-    @APIResponse(responseCode = "401", description = "The bearer token is missing, expired, forged or unsigned",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "no token", value = Examples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The org unit lies outside the caller's area (its token's orgUnit "
-            + "and the units below it), or the token has no role of the suite",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "outside the area", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "Unknown org unit or indicator (for every caller, before the area "
-            + "is checked)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unknown", value = Examples.NOT_FOUND)))
     public Series series(
             @Parameter(description = "Org unit code", required = true) @QueryParam("orgUnit") String orgUnit,
             @Parameter(description = "Indicator code", required = true) @QueryParam("indicator") String indicator,
@@ -75,17 +76,6 @@ public class QueryResource {
     @APIResponse(responseCode = "400", description = "A parameter missing or not a code or date",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "missing", value = Examples.QUERY_PROBLEM)))
-    @APIResponse(responseCode = "401", description = "The bearer token is missing, expired, forged or unsigned",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "no token", value = Examples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The org unit lies outside the caller's area (its token's orgUnit "
-            + "and the units below it), or the token has no role of the suite",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "outside the area", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "Unknown org unit or indicator (for every caller, before the area "
-            + "is checked)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unknown", value = Examples.NOT_FOUND)))
     public History history(
             @Parameter(description = "Org unit code", required = true) @QueryParam("orgUnit") String orgUnit,
             @Parameter(description = "Indicator code", required = true) @QueryParam("indicator") String indicator,
