@@ -73,6 +73,24 @@ public final class Examples {
     public static final String MALFORMED = """
             {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": "malformed JSON: Unexpected end-of-input"}""";
 
+    public static final String ALLOCATION_PUT = """
+            {"children": [{"orgUnit": "FJ-FZ", "value": 60}, {"orgUnit": "FJ-XM", "value": 40}]}""";
+
+    public static final String ALLOCATION = """
+            [{"indicator": "investment", "orgUnit": "FJ-FZ", "year": 2026, "kind": "VALUE", "value": 60,
+              "start": 0, "trajectory": "LINEAR", "milestones": [
+               {"due": "2026-06-30", "value": 30}, {"due": "2026-12-31", "value": 60}],
+              "changedBy": "admin@FJ", "changedAt": "2026-01-05T08:30:00Z", "version": 1, "allocation": []},
+             {"indicator": "investment", "orgUnit": "FJ-XM", "year": 2026, "kind": "VALUE", "value": 40,
+              "start": 0, "trajectory": "LINEAR", "milestones": [
+               {"due": "2026-06-30", "value": 20}, {"due": "2026-12-31", "value": 40}],
+              "changedBy": "admin@FJ", "changedAt": "2026-01-05T08:30:00Z", "version": 1, "allocation": []}]""";
+
+    public static final String ALLOCATION_MISSES = """
+            {"type": "about:blank", "title": "Unprocessable Content", "status": 422,
+             "detail": "allocation of investment|FJ|2026 is invalid: children: the children add up to 97 bn CNY but the parent's value is 100 bn CNY: they miss by -3 bn CNY",
+             "errors": [{"field": "children", "message": "the children add up to 97 bn CNY but the parent's value is 100 bn CNY: they miss by -3 bn CNY"}]}""";
+
     private Examples() {
     }
 }

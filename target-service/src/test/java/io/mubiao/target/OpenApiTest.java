@@ -31,7 +31,8 @@ class OpenApiTest {
         Map<String, Map<String, Map<String, Object>>> paths = document.getMap("paths");
         assertTrue(paths.keySet().containsAll(List.of("/api/org-units/{code}", "/api/org-units/import",
                 "/api/org-units/{code}/children", "/api/indicators", "/api/indicators/{code}", "/api/targets",
-                "/api/targets/{indicator}/{orgUnit}/{year}", "/api/targets/{indicator}/{orgUnit}/{year}/history")),
+                "/api/targets/{indicator}/{orgUnit}/{year}", "/api/targets/{indicator}/{orgUnit}/{year}/history",
+                "/api/targets/{indicator}/{orgUnit}/{year}/allocation")),
                 paths.keySet().toString());
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
             if (path.startsWith("/api/")) {
@@ -39,12 +40,36 @@ class OpenApiTest {
                 assertTrue(operation.containsKey("responses"), method + " " + path);
             }
         }));
-        assertEquals(Set.of("200", "207", "400", "401", "403", "422"),
+        assertEquals(Set.of("200", "207", "400", "401", "403", "415", "422"),
                 document.getMap("paths.'/api/org-units/import'.post.responses").keySet());
+        assertEquals(Set.of("application/json", "text/csv"),
+                document.getMap("paths.'/api/org-units/import'.post.requestBody.content").keySet());
+        for (String type : List.of("application/json", "text/csv")) {
+            assertFalse(document.getMap("paths.'/api/org-units/import'.post.requestBody.content.'" + type
+                    + "'.examples").isEmpty(), type);
+        }
+        assertEquals(Set.of("204", "401", "403", "404", "409"),
+                document.getMap("paths.'/api/org-units/{code}'.delete.responses").keySet());
+        assertEquals(Set.of("200", "400", "401", "403", "404", "422"),
+                document.getMap("paths.'/api/org-units/{code}/children'.get.responses").keySet());
+        assertTrue(document.getMap("paths.'/api/org-units/{code}/children'.get.responses.'200'.headers")
+                .containsKey("X-Total-Count"));
         assertEquals(Set.of("200", "201", "400", "401", "403", "404", "422"),
                 document.getMap("paths.'/api/targets/{indicator}/{orgUnit}/{year}'.put.responses").keySet());
         assertEquals(Set.of("200", "401", "403", "404"),
                 document.getMap("paths.'/api/targets/{indicator}/{orgUnit}/{year}/history'.get.responses").keySet());
+        assertEquals(Set.of("200", "400", "401", "403", "404", "422"),
+                document.getMap("paths.'/api/targets/{indicator}/{orgUnit}/{year}/allocation'.put.responses")
+                        .keySet());
+        assertEquals(Set.of("200", "401", "403", "404"),
+                document.getMap("paths.'/api/targets/{indicator}/{orgUnit}/{year}'.get.responses").keySet());
+        assertEquals(Set.of("200", "401", "403", "422"),
+                document.getMap("paths.'/api/targets'.get.responses").keySet());
+        for (String path : List.of("/api/targets/{indicator}/{orgUnit}/{year}",
+                "/api/targets/{indicator}/{orgUnit}/{year}/allocation")) {
+            assertFalse(document.getMap("paths.'" + path + "'.put.requestBody.content.'application/json'.examples")
+                    .isEmpty(), path);
+        }
     }
 
     @Test

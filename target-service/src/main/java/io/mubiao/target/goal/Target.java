@@ -61,6 +61,15 @@ public class Target extends PanacheEntityBase {
     @OrderColumn(name = "seq")
     public List<TargetMilestone> milestones = new ArrayList<>();
 
+    /**
+     * The last allocation of this target over its org unit's direct children, in the order given; empty when
+     * it was never allocated. Not part of the target's versions or events: each child's target carries its own.
+     */
+    @ElementCollection
+    @CollectionTable(name = "target_allocation", joinColumns = @JoinColumn(name = "target_id"))
+    @OrderColumn(name = "seq")
+    public List<TargetAllocation> allocation = new ArrayList<>();
+
     /** The subject of the token that made the current version. */
     @Column(name = "changed_by", nullable = false)
     public String changedBy;

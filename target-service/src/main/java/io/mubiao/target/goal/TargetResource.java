@@ -150,4 +150,46 @@ public class TargetResource {
             @QueryParam("parent") String parent) {
         return service.list(indicator, year == null ? null : Integer.valueOf(year), parent);
     }
+
+    @PUT
+    @Path("{indicator}/{orgUnit}/{year}/allocation")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Allocate a target over direct children of its org unit, replacing the previous allocation",
+            description = "Each child gets a target of the parent's kind and trajectory, written as a PUT would be "
+                    + "(a new version and a TargetChanged event when it changes). For a CUMULATIVE VALUE target the "
+                    + "children's values add up to the parent's value exactly; otherwise each child's value stands "
+                    + "alone. Child milestones keep the parent's due dates and shape: each parent milestone scaled by "
+                    + "child value / parent value, rounded to the indicator's decimals (a milestone equal to the "
+                    + "parent's value becomes the child's value). A CUMULATIVE VALUE start is scaled the same way, "
+                    + "otherwise copied. The parent's target lists the allocation; children left out of a "
+                    + "re-allocation keep their targets. All or nothing, in one transaction. Admin only.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = AllocationRequest.class),
+            examples = @ExampleObject(name = "investment split over two cities", value = Examples.ALLOCATION_PUT)))
+    @APIResponse(responseCode = "200", description = "The children's targets, in the order given",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TargetResponse.class),
+                    examples = @ExampleObject(name = "two cities", value = Examples.ALLOCATION)))
+    @APIResponse(responseCode = "400", description = "Malformed JSON, or a value of the wrong JSON type",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "Unknown indicator, or the org unit has no target for the "
+            + "indicator and year",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "No children; a child that is unknown, not a direct child or "
+            + "given twice (children[i].orgUnit); CUMULATIVE VALUE children that do not add up to the parent's value "
+            + "(children, with the signed difference in the indicator's unit); or a child target that would break a "
+            + "target rule (children[i].value, children[i].milestones[j].value)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "misses by 3", value = Examples.ALLOCATION_MISSES)))
+    @APIResponse(responseCode = "403", description = AccessDocs.WRITE_FORBIDDEN,
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "reporter", value = Examples.FORBIDDEN)))
+    public List<TargetResponse> allocate(
+            @Parameter(description = "indicator code", example = "investment")
+            @PathParam("indicator") @Pattern(regexp = Codes.REGEX, message = Codes.MESSAGE) String indicator,
+            @Parameter(description = "org unit code of the parent target", example = "FJ")
+            @PathParam("orgUnit") @Pattern(regexp = Codes.REGEX, message = Codes.MESSAGE) String orgUnit,
+            @Parameter(description = "calendar year", example = "2026")
+            @PathParam("year") @Min(FIRST_YEAR) @Max(LAST_YEAR) int year,
+            @Valid @NotNull AllocationRequest request) {
+        return service.allocate(indicator, orgUnit, year, request, caller.subject());
+    }
 }

@@ -18,15 +18,22 @@ public record TargetResponse(String indicator, String orgUnit, int year, TargetK
         String changedBy,
         @Schema(examples = "2026-01-05T08:30:00Z") Instant changedAt,
         @Schema(description = "number of the current version; the history lists them all", examples = "2")
-        int version) {
+        int version,
+        @Schema(description = "the last allocation of this target over the direct children of its org unit "
+                + "(PUT .../allocation); empty when it was never allocated")
+        List<Allocated> allocation) {
 
     public record Milestone(LocalDate due, BigDecimal value) {
+    }
+
+    public record Allocated(@Schema(examples = "FJ-FZ") String orgUnit, @Schema(examples = "60") BigDecimal value) {
     }
 
     static TargetResponse of(Target target) {
         return new TargetResponse(target.indicator, target.orgUnit, target.year, target.kind, target.value,
                 target.start, target.trajectory,
                 target.milestones.stream().map(m -> new Milestone(m.due, m.value)).toList(),
-                target.changedBy, target.changedAt, target.version);
+                target.changedBy, target.changedAt, target.version,
+                target.allocation.stream().map(a -> new Allocated(a.orgUnit, a.value)).toList());
     }
 }

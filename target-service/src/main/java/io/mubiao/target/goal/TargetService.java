@@ -3,6 +3,7 @@ package io.mubiao.target.goal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,17 @@ public class TargetService {
             throw ProblemException.invalid("target " + key + " is invalid: " + detail, errors);
         }
 
+        return write(indicatorCode, orgUnitCode, year, kind, request.value(), start, trajectory, milestones,
+                changedBy);
+    }
+
+    /**
+     * Creates or replaces the target with this (validated) state, exactly as a PUT does: a change becomes a
+     * new version in the history and a TargetChanged in the outbox; a write that changes nothing does neither.
+     */
+    private Saved write(String indicatorCode, String orgUnitCode, int year, TargetKind kind, BigDecimal value,
+            BigDecimal start, Trajectory trajectory, List<TargetRequest.Milestone> milestones, String changedBy) {
+        String key = TargetChanged.key(indicatorCode, orgUnitCode, year);
         locks.lock(KeyLocks.Space.TARGET, key);
         Target target = find(indicatorCode, orgUnitCode, year);
         boolean created = target == null;
@@ -78,11 +90,11 @@ public class TargetService {
             target.orgUnit = orgUnitCode;
             target.year = year;
             target.version = 1;
-        } else if (same(target, kind, request.value(), start, trajectory, milestones)) {
+        } else if (same(target, kind, value, start, trajectory, milestones)) {
             return new Saved(TargetResponse.of(target), false);
         }
         target.kind = kind;
-        target.value = request.value();
+        target.value = value;
         target.start = start;
         target.trajectory = trajectory;
         target.milestones.clear();
@@ -100,6 +112,79 @@ public class TargetService {
         history.record(target);
         outbox.append(Topics.TARGETS, key, event(target));
         return new Saved(TargetResponse.of(target), created);
+    }
+
+    /**
+     * Splits the target over direct children of its org unit (see {@link TargetAllocations} for the rules) and
+     * writes each child's target as a PUT would. All or nothing: every check runs before the first write, and
+     * the whole allocation is one transaction, so a refused re-allocation leaves the previous one as it was.
+     * Children of the previous allocation that are not in this one keep their targets; they are only no
+     * longer listed in the parent's allocation.
+     *
+     * @return the children's targets, in the order given
+     */
+    public List<TargetResponse> allocate(String indicatorCode, String orgUnitCode, int year,
+            AllocationRequest request, String changedBy) {
+        Indicator indicator = Indicator.findById(indicatorCode, LockModeType.PESSIMISTIC_READ);
+        if (indicator == null) {
+            throw ProblemException.notFound("indicator " + indicatorCode + " does not exist");
+        }
+        String key = TargetChanged.key(indicatorCode, orgUnitCode, year);
+        // The parent's lock first, then the children's in the order given: two allocations of one parent
+        // queue here, and a PUT takes one key only, so no cycle can form.
+        locks.lock(KeyLocks.Space.TARGET, key);
+        Target parent = find(indicatorCode, orgUnitCode, year);
+        if (parent == null) {
+            throw notFound(indicatorCode, orgUnitCode, year);
+        }
+        List<AllocationRequest.Child> children = request.children();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Map<String, Integer> firstIndex = new HashMap<>();
+        for (int i = 0; i < children.size(); i++) {
+            String field = "children[" + i + "].orgUnit";
+            String child = children.get(i).orgUnit();
+            Integer earlier = firstIndex.putIfAbsent(child, i);
+            if (earlier != null) {
+                errors.add(Problem.FieldError.of(field, child + " is given twice (also children[" + earlier
+                        + "]): each child takes one share"));
+                continue;
+            }
+            OrgUnit unit = OrgUnit.findById(child);
+            if (unit == null) {
+                errors.add(Problem.FieldError.of(field, "org unit " + child + " does not exist"));
+            } else if (!orgUnitCode.equals(unit.parent)) {
+                errors.add(Problem.FieldError.of(field, child + " is not a direct child of " + orgUnitCode
+                        + (unit.parent == null ? " (it is a root)" : " (its parent is " + unit.parent + ")")));
+            }
+        }
+        errors.addAll(TargetAllocations.checkSum(indicator, parent, children));
+        List<TargetAllocations.Share> shares = new ArrayList<>();
+        for (int i = 0; i < children.size(); i++) {
+            TargetAllocations.Share share = TargetAllocations.share(indicator, parent, children.get(i).value());
+            shares.add(share);
+            for (Problem.FieldError error : TargetRules.check(indicator.measure, indicator.direction, year,
+                    parent.kind, share.value(), share.start(), share.milestones())) {
+                errors.add(Problem.FieldError.of("children[" + i + "]." + error.field(), "the child's target "
+                        + "would break a rule: " + error.message()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            String detail = errors.stream().map(error -> error.field() + ": " + error.message())
+                    .collect(Collectors.joining("; "));
+            throw ProblemException.invalid("allocation of " + key + " is invalid: " + detail, errors);
+        }
+
+        List<TargetResponse> written = new ArrayList<>();
+        for (int i = 0; i < children.size(); i++) {
+            TargetAllocations.Share share = shares.get(i);
+            written.add(write(indicatorCode, children.get(i).orgUnit(), year, parent.kind, share.value(),
+                    share.start(), parent.trajectory, share.milestones(), changedBy).target());
+        }
+        parent.allocation.clear();
+        for (AllocationRequest.Child child : children) {
+            parent.allocation.add(new TargetAllocation(child.orgUnit(), child.value()));
+        }
+        return written;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -149,7 +234,8 @@ public class TargetService {
             parameters.put("parent", parent);
         }
         query.append(" order by t.indicator, t.orgUnit, t.year");
-        return Target.<Target>find(query.toString(), parameters).stream().map(TargetResponse::of).toList();
+        // list(), not stream(): reading each target's allocation must not happen while the result set is open
+        return Target.<Target>find(query.toString(), parameters).list().stream().map(TargetResponse::of).toList();
     }
 
     private static ProblemException notFound(String indicator, String orgUnit, int year) {

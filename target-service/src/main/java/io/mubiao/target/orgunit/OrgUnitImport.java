@@ -64,9 +64,14 @@ final class OrgUnitImport {
     /** Codes that appear in the file but whose rows were all rejected → index of the first such row. */
     private final Map<String, Integer> rejectedCodes = new HashMap<>();
 
-    private OrgUnitImport(List<OrgUnitImportRow> input, Map<String, OrgUnitState> stored) {
+    /** Rows already found broken when the file was read (a CSV record with too many fields): index → error. */
+    private final Map<Integer, Problem.FieldError> readErrors;
+
+    private OrgUnitImport(List<OrgUnitImportRow> input, Map<String, OrgUnitState> stored,
+            Map<Integer, Problem.FieldError> readErrors) {
         this.input = input;
         this.stored = stored;
+        this.readErrors = readErrors;
         this.errors = new Problem.FieldError[input.size()];
     }
 
@@ -75,7 +80,13 @@ final class OrgUnitImport {
      *               cheap to hold, and cycles and moves can involve any stored unit)
      */
     static Plan plan(List<OrgUnitImportRow> rows, Map<String, OrgUnitState> stored) {
-        return new OrgUnitImport(rows, stored).plan();
+        return plan(rows, stored, Map.of());
+    }
+
+    /** @param readErrors rows that could not be read, by index; their entry in {@code rows} is null */
+    static Plan plan(List<OrgUnitImportRow> rows, Map<String, OrgUnitState> stored,
+            Map<Integer, Problem.FieldError> readErrors) {
+        return new OrgUnitImport(rows, stored, readErrors).plan();
     }
 
     private Plan plan() {
@@ -89,7 +100,9 @@ final class OrgUnitImport {
         for (int i = 0; i < input.size(); i++) {
             OrgUnitImportRow row = input.get(i);
             if (row == null) {
-                reject(i, null, "the row is empty");
+                Problem.FieldError readError = readErrors.get(i);
+                reject(i, readError == null ? null : readError.field(),
+                        readError == null ? "the row is empty" : readError.message());
                 continue;
             }
             String code = row.code();

@@ -16,5 +16,8 @@ public record OrgUnitImportSummary(
         int updated,
         @Schema(description = "rows that matched the stored unit exactly") int unchanged,
         int rejected,
-        @Schema(description = "one entry per rejected row, by index in the array, ascending") List<Problem.FieldError> errors) {
+        @Schema(description = "one entry per rejected row, by index in the array, ascending; for CSV the index is "
+                + "the 0-based data row (the header line is not counted)") List<Problem.FieldError> errors,
+        @Schema(description = "true when the import only validated (?dryRun=true): nothing was stored or published, "
+                + "the counts say what a real import would have done") boolean dryRun) {
 }

@@ -96,6 +96,45 @@ public class OrgUnitRepository {
         });
     }
 
+    /** Locks the unit's row for a delete (waiting for writers of targets that refer to it); false when unknown. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean lockUnit(String code) {
+        return count("select count(*) from (select code from org_unit where code = ? for update) locked", code) > 0;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long countChildren(String code) {
+        return count("select count(*) from org_unit where parent = ?", code);
+    }
+
+    /** Targets of the unit, read straight from the target table (the goal package owns it). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long countTargets(String code) {
+        return count("select count(*) from target where org_unit = ?", code);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void delete(String code) {
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement("delete from org_unit where code = ?")) {
+                delete.setString(1, code);
+                delete.executeUpdate();
+            }
+        });
+    }
+
+    private long count(String sql, String code) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql)) {
+                select.setString(1, code);
+                try (ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    return rows.getLong(1);
+                }
+            }
+        });
+    }
+
     private void batch(String sql, List<OrgUnitState> units, String changedBy, Instant now) {
         if (units.isEmpty()) {
             return;
