@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +45,8 @@ final class RunningSuite implements AutoCloseable {
     private final KafkaBroker broker;
     private final TestDatabase database;
     private final Map<Service, Process> processes = new LinkedHashMap<>();
+    /** How each service was started (command, port, environment, log), so that it can be started again alike. */
+    private final Map<Service, ProcessBuilder> launches = new LinkedHashMap<>();
     private final Map<Service, Integer> ports = new LinkedHashMap<>();
     private final Path logDir;
     private final JwtKeys keys;
@@ -98,7 +102,54 @@ final class RunningSuite implements AutoCloseable {
         env.put("PGPASSWORD", server.password());
         env.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());
         processes.put(service, builder.start());
+        launches.put(service, builder);
         ports.put(service, port);
+    }
+
+    /** Stops one service the way an operator would (SIGTERM, so its Kafka consumers leave their groups). */
+    void stop(Service service) {
+        Process process = processes.get(service);
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Starts stopped services again, each on its former port with its former environment, its output appended
+     * to its log, and waits until all of them are ready.
+     */
+    void start(Service... services) {
+        for (Service service : services) {
+            if (processes.get(service).isAlive()) {
+                throw new IllegalStateException(service.module + " is still running; stop it first");
+            }
+            ProcessBuilder builder = launches.get(service);
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
+            try {
+                processes.put(service, builder.start());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        for (Service service : services) {
+            awaitReady(service, Duration.ofSeconds(120));
+        }
+    }
+
+    /** The file a service's output goes to. */
+    Path log(Service service) {
+        return logDir.resolve(service.module + ".log");
+    }
+
+    /** A connection to the suite's database, in which each service owns a schema of its own name. */
+    Connection connectToDatabase() throws SQLException {
+        return database.server().connect(database.name());
     }
 
     private void awaitReady(Service service, Duration timeout) {

@@ -74,7 +74,8 @@ public final class ReferenceData {
                 String code = path.get(path.size() - 1);
                 String parent = path.size() > 1 ? path.get(path.size() - 2) : null;
                 sent.add(producer.send(new ProducerRecord<>(Topics.ORG_UNITS, code, JSON.writeValueAsString(
-                        new OrgUnitChanged(code, "unit " + code, parent, "region", path.size(), path, Instant.now())))));
+                        new OrgUnitChanged(UUID.randomUUID().toString(), System.nanoTime(), code, "unit " + code,
+                                parent, "region", path.size(), path, Instant.now())))));
             }
             for (Future<RecordMetadata> each : sent) {
                 each.get(30, TimeUnit.SECONDS);
@@ -85,8 +86,9 @@ public final class ReferenceData {
     }
 
     public static void publishIndicator(String code, Measure measure) {
-        send(Topics.INDICATORS, code, new IndicatorChanged(code, "indicator " + code, measure == Measure.RATIO ? "%" : "",
-                measure, Direction.HIGHER_IS_BETTER, null, 2, Instant.now()));
+        send(Topics.INDICATORS, code, new IndicatorChanged(UUID.randomUUID().toString(), System.nanoTime(), code,
+                "indicator " + code, measure == Measure.RATIO ? "%" : "", measure,
+                Direction.HIGHER_IS_BETTER, null, 2, Instant.now()));
     }
 
     /** A tombstone: target-service deleted {@code key}. */

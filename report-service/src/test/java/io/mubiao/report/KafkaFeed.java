@@ -60,8 +60,8 @@ public final class KafkaFeed implements AutoCloseable {
         List<String> codes = Arrays.asList(path);
         String code = codes.get(codes.size() - 1);
         String parent = codes.size() > 1 ? codes.get(codes.size() - 2) : null;
-        send(Topics.ORG_UNITS, code, new OrgUnitChanged(code, "name of " + code, parent, kind, codes.size(), codes,
-                Instant.now()));
+        send(Topics.ORG_UNITS, code, new OrgUnitChanged(UUID.randomUUID().toString(), System.nanoTime(), code,
+                "name of " + code, parent, kind, codes.size(), codes, Instant.now()));
     }
 
     public void deleteUnit(String code) {
@@ -69,8 +69,9 @@ public final class KafkaFeed implements AutoCloseable {
     }
 
     public void indicator(String code, Measure measure, Direction direction, int decimals) {
-        send(Topics.INDICATORS, code, new IndicatorChanged(code, "name of " + code, measure == Measure.RATIO ? "%" : "件",
-                measure, direction, "test", decimals, Instant.now()));
+        send(Topics.INDICATORS, code, new IndicatorChanged(UUID.randomUUID().toString(), System.nanoTime(), code,
+                "name of " + code, measure == Measure.RATIO ? "%" : "件", measure, direction,
+                "test", decimals, Instant.now()));
     }
 
     public void deleteIndicator(String code) {
@@ -79,8 +80,9 @@ public final class KafkaFeed implements AutoCloseable {
 
     public void target(String indicator, String orgUnit, TargetKind kind, String value, Trajectory trajectory,
             TargetChanged.Milestone... milestones) {
-        send(Topics.TARGETS, TargetChanged.key(indicator, orgUnit, 2026), new TargetChanged(indicator, orgUnit, 2026,
-                kind, new BigDecimal(value), null, trajectory, List.of(milestones), Instant.now()));
+        send(Topics.TARGETS, TargetChanged.key(indicator, orgUnit, 2026), new TargetChanged(
+                UUID.randomUUID().toString(), System.nanoTime(), indicator, orgUnit, 2026, kind,
+                new BigDecimal(value), null, trajectory, List.of(milestones), Instant.now()));
     }
 
     public void deleteTarget(String indicator, String orgUnit) {

@@ -8,7 +8,8 @@ public final class Examples {
 
     public static final String ORG_UNIT = """
             {"code": "FJ-FZ", "name": "福州市", "parent": "FJ", "kind": "region", "level": 3,
-             "path": ["CN", "FJ", "FJ-FZ"], "changedBy": "admin@FJ", "changedAt": "2026-01-05T08:30:00Z"}""";
+             "path": ["CN", "FJ", "FJ-FZ"], "changedBy": "admin@FJ", "changedAt": "2026-01-05T08:30:00Z",
+             "version": 2}""";
 
     public static final String ORG_UNIT_IMPORT = """
             [{"code": "FJ-FZ-GL", "name": "鼓楼区", "parent": "FJ-FZ"},
@@ -33,7 +34,7 @@ public final class Examples {
     public static final String INDICATOR = """
             {"code": "annual-report.enterprise", "name": "企业年报率", "unit": "%", "measure": "RATIO",
              "direction": "HIGHER_IS_BETTER", "group": "annual-report", "decimals": 2,
-             "changedBy": "admin@FJ", "changedAt": "2026-01-05T08:30:00Z"}""";
+             "changedBy": "admin@FJ", "changedAt": "2026-01-05T08:30:00Z", "version": 1}""";
 
     public static final String TARGET_PUT = """
             {"kind": "VALUE", "value": 100, "milestones": [

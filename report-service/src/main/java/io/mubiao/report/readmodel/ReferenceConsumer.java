@@ -48,8 +48,8 @@ public class ReferenceConsumer {
             } else {
                 // The level follows from the path when a publisher leaves it out.
                 upserts.add(unit.level() > 0 ? unit
-                        : new OrgUnitChanged(unit.code(), unit.name(), unit.parent(), unit.kind(), unit.path().size(),
-                                unit.path(), unit.changedAt()));
+                        : new OrgUnitChanged(unit.eventId(), unit.version(), unit.code(), unit.name(),
+                                unit.parent(), unit.kind(), unit.path().size(), unit.path(), unit.changedAt()));
             }
         });
         store.upsertOrgUnits(upserts);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -263,8 +264,8 @@ public class TargetService {
     }
 
     private static TargetChanged event(Target target) {
-        return new TargetChanged(target.indicator, target.orgUnit, target.year, target.kind, target.value,
-                target.start, target.trajectory,
+        return new TargetChanged(UUID.randomUUID().toString(), target.version, target.indicator, target.orgUnit,
+                target.year, target.kind, target.value, target.start, target.trajectory,
                 target.milestones.stream().map(m -> new TargetChanged.Milestone(m.due, m.value)).toList(),
                 target.changedAt);
     }

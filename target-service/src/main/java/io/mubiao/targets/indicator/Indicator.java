@@ -46,4 +46,7 @@ public class Indicator extends PanacheEntityBase {
 
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
+
+    /** 1 when created, +1 with every published change; events carry it. */
+    public long version;
 }

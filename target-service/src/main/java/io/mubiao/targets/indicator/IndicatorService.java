@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -71,11 +72,12 @@ public class IndicatorService {
         indicator.decimals = decimals;
         indicator.changedBy = changedBy;
         indicator.changedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        indicator.version = created ? 1 : indicator.version + 1;
         if (created) {
             indicator.persist();
         }
-        outbox.append(Topics.INDICATORS, code, new IndicatorChanged(code, name, unit, measure, direction,
-                indicator.group, decimals, indicator.changedAt));
+        outbox.append(Topics.INDICATORS, code, new IndicatorChanged(UUID.randomUUID().toString(), indicator.version,
+                code, name, unit, measure, direction, indicator.group, decimals, indicator.changedAt));
         return new Saved(IndicatorResponse.of(indicator), created);
     }
 

@@ -42,9 +42,13 @@ public class OrgUnit extends PanacheEntityBase {
     @Column(name = "changed_at", nullable = false)
     public Instant changedAt;
 
+    /** 1 when created, +1 with every published change (a move of an ancestor included); events carry it. */
+    public long version;
+
     static OrgUnit of(OrgUnitState state, String changedBy, Instant now) {
         OrgUnit unit = new OrgUnit();
         unit.code = state.code();
+        unit.version = 1;
         unit.apply(state, changedBy, now);
         return unit;
     }

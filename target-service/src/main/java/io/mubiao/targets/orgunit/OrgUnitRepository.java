@@ -57,28 +57,55 @@ public class OrgUnitRepository {
     @Transactional(Transactional.TxType.MANDATORY)
     public void updateAll(List<OrgUnitState> units, String changedBy, Instant now) {
         batch("""
-                update org_unit set name = ?, parent = ?, kind = ?, level = ?, path = ?, changed_at = ?, changed_by = ?
+                update org_unit set name = ?, parent = ?, kind = ?, level = ?, path = ?, changed_at = ?, changed_by = ?,
+                       version = version + 1
                  where code = ?""", units, changedBy, now);
+    }
+
+    /** A unit's state with its version, as published. */
+    public record Versioned(OrgUnitState state, long version) {
+    }
+
+    /** The stored version of each of the given units, by code. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, Long> versions(List<String> codes) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            Map<String, Long> versions = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select code, version from org_unit where code = any(?)")) {
+                select.setArray(1, textArray(connection, codes));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        versions.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
+            }
+            return versions;
+        });
     }
 
     /**
      * Re-roots the descendants of {@code code} (not the unit itself) after it moved from level
-     * {@code oldLevel} to {@code newPath}, and returns their new state. Their new path is a change by whoever
-     * moved the unit.
+     * {@code oldLevel} to {@code newPath}, and returns their new state and version. Their new path is a change by
+     * whoever moved the unit, so each one's version goes up by one.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<OrgUnitState> moveDescendants(String code, int oldLevel, List<String> newPath, String changedBy,
+    public List<Versioned> moveDescendants(String code, int oldLevel, List<String> newPath, String changedBy,
             Instant now) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            List<OrgUnitState> moved = new ArrayList<>();
+            List<Versioned> moved = new ArrayList<>();
             try (PreparedStatement update = connection.prepareStatement("""
                     update org_unit
                        set path = ? || path[cast(? as int) : cardinality(path)],
                            level = level + ?,
                            changed_at = ?,
-                           changed_by = ?
+                           changed_by = ?,
+                           version = version + 1
                      where path @> array[cast(? as text)] and code <> ?
-                    returning code, name, parent, kind, level, path""")) {
+                    returning code, name, parent, kind, level, path, version""")) {
                 update.setArray(1, textArray(connection, newPath));
                 update.setInt(2, oldLevel + 1);
                 update.setInt(3, newPath.size() - oldLevel);
@@ -88,7 +115,7 @@ public class OrgUnitRepository {
                 update.setString(7, code);
                 try (ResultSet rows = update.executeQuery()) {
                     while (rows.next()) {
-                        moved.add(read(rows));
+                        moved.add(new Versioned(read(rows), rows.getLong(7)));
                     }
                 }
             }

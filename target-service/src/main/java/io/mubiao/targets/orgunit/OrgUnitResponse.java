@@ -15,14 +15,16 @@ public record OrgUnitResponse(
         @Schema(description = "codes from the root to this unit, this unit last") List<String> path,
         @Schema(description = "subject (sub) of the token that made the last change, a move of an ancestor included",
                 examples = "admin@FJ") String changedBy,
-        @Schema(examples = "2026-01-05T08:30:00Z") Instant changedAt) {
+        @Schema(examples = "2026-01-05T08:30:00Z") Instant changedAt,
+        @Schema(description = "1 when created, +1 per change (a move of an ancestor included); "
+                + "the version of the unit's latest OrgUnitChanged event", examples = "2") long version) {
 
-    static OrgUnitResponse of(OrgUnitState state, String changedBy, Instant changedAt) {
+    static OrgUnitResponse of(OrgUnitState state, String changedBy, Instant changedAt, long version) {
         return new OrgUnitResponse(state.code(), state.name(), state.parent(), state.kind(), state.level(),
-                state.path(), changedBy, changedAt);
+                state.path(), changedBy, changedAt, version);
     }
 
     static OrgUnitResponse of(OrgUnit unit) {
-        return of(unit.state(), unit.changedBy, unit.changedAt);
+        return of(unit.state(), unit.changedBy, unit.changedAt, unit.version);
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -71,22 +72,24 @@ public class OrgUnitService {
         Instant now = now();
         OrgUnit unit = OrgUnit.findById(code);
         if (unit == null) {
-            OrgUnit.of(wanted, changedBy, now).persist();
-            outbox.append(Topics.ORG_UNITS, code, event(wanted, now));
-            return new Saved(OrgUnitResponse.of(wanted, changedBy, now), true);
+            OrgUnit created = OrgUnit.of(wanted, changedBy, now);
+            created.persist();
+            outbox.append(Topics.ORG_UNITS, code, event(new OrgUnitRepository.Versioned(wanted, created.version), now));
+            return new Saved(OrgUnitResponse.of(created), true);
         }
         OrgUnitState before = unit.state();
         if (before.equals(wanted)) {
             return new Saved(OrgUnitResponse.of(unit), false);
         }
         unit.apply(wanted, changedBy, now);
-        List<OrgUnitState> changed = new ArrayList<>();
-        changed.add(wanted);
+        unit.version++;
+        List<OrgUnitRepository.Versioned> changed = new ArrayList<>();
+        changed.add(new OrgUnitRepository.Versioned(wanted, unit.version));
         if (!before.path().equals(wanted.path())) {
             changed.addAll(repository.moveDescendants(code, before.level(), wanted.path(), changedBy, now));
         }
         publish(changed, now);
-        return new Saved(OrgUnitResponse.of(wanted, changedBy, now), false);
+        return new Saved(OrgUnitResponse.of(unit), false);
     }
 
     /** One page of a unit's children, and how many children it has in all. */
@@ -120,7 +123,11 @@ public class OrgUnitService {
             Instant now = now();
             repository.insertAll(plan.inserts(), changedBy, now);
             repository.updateAll(plan.updates(), changedBy, now);
-            publish(plan.changes(), now);
+            List<OrgUnitState> changes = plan.changes();
+            Map<String, Long> versions = repository.versions(changes.stream().map(OrgUnitState::code).toList());
+            publish(changes.stream()
+                    .map(unit -> new OrgUnitRepository.Versioned(unit, versions.get(unit.code())))
+                    .toList(), now);
         }
         return new OrgUnitImportSummary(plan.received(), plan.created(), plan.updated(), plan.unchanged(),
                 plan.rejected(), plan.errors(), dryRun);
@@ -190,14 +197,18 @@ public class OrgUnitService {
     }
 
     /** Parents before children: consumers of the single-partition topic may rely on it. */
-    private void publish(List<OrgUnitState> units, Instant now) {
+    private void publish(List<OrgUnitRepository.Versioned> units, Instant now) {
         outbox.appendAll(units.stream()
-                .sorted(Comparator.comparingInt(OrgUnitState::level).thenComparing(OrgUnitState::code))
-                .map(unit -> new Outbox.Message(Topics.ORG_UNITS, unit.code(), event(unit, now)))
+                .sorted(Comparator.comparingInt((OrgUnitRepository.Versioned unit) -> unit.state().level())
+                        .thenComparing(unit -> unit.state().code()))
+                .map(unit -> new Outbox.Message(Topics.ORG_UNITS, unit.state().code(), event(unit, now)))
                 .toList());
     }
 
-    private static OrgUnitChanged event(OrgUnitState unit, Instant now) {
-        return new OrgUnitChanged(unit.code(), unit.name(), unit.parent(), unit.kind(), unit.level(), unit.path(), now);
+    /** A new random event id every time; the version is the unit's as stored by this change. */
+    private static OrgUnitChanged event(OrgUnitRepository.Versioned versioned, Instant now) {
+        OrgUnitState unit = versioned.state();
+        return new OrgUnitChanged(UUID.randomUUID().toString(), versioned.version(), unit.code(), unit.name(),
+                unit.parent(), unit.kind(), unit.level(), unit.path(), now);
     }
 }
