@@ -42,17 +42,27 @@ final class RunningSuite implements AutoCloseable {
         }
     }
 
+    /** One running copy of a service: number 1 is started with the suite, further ones by {@link #startAnother}. */
+    record Instance(Service service, int number) {
+
+        String name() {
+            return number == 1 ? service.module : service.module + "-" + number;
+        }
+    }
+
     private final KafkaBroker broker;
     private final TestDatabase database;
-    private final Map<Service, Process> processes = new LinkedHashMap<>();
-    /** How each service was started (command, port, environment, log), so that it can be started again alike. */
-    private final Map<Service, ProcessBuilder> launches = new LinkedHashMap<>();
-    private final Map<Service, Integer> ports = new LinkedHashMap<>();
+    private final Path root;
+    private final Map<Instance, Process> processes = new LinkedHashMap<>();
+    /** How each instance was started (command, port, environment, log), so that it can be started again alike. */
+    private final Map<Instance, ProcessBuilder> launches = new LinkedHashMap<>();
+    private final Map<Instance, Integer> ports = new LinkedHashMap<>();
     private final Path logDir;
     private final JwtKeys keys;
 
-    private RunningSuite(KafkaBroker broker, TestDatabase database, Path logDir, JwtKeys keys) {
+    private RunningSuite(KafkaBroker broker, TestDatabase database, Path root, Path logDir, JwtKeys keys) {
         this.broker = broker;
+        this.root = root;
         this.database = database;
         this.logDir = logDir;
         this.keys = keys;
@@ -63,15 +73,15 @@ final class RunningSuite implements AutoCloseable {
         KafkaBroker broker = KafkaBroker.startTemporary();
         TestDatabase database = TestDatabase.create(PostgresServer.findOrStartForTests(), "mubiao_e2e");
         Path target = root.resolve("e2e/target");
-        RunningSuite suite = new RunningSuite(broker, database, target.resolve("service-logs"),
+        RunningSuite suite = new RunningSuite(broker, database, root, target.resolve("service-logs"),
                 JwtKeys.inFolder(target.resolve("jwt-keys")));
         try {
             Files.createDirectories(suite.logDir);
             for (Service service : Service.values()) {
-                suite.launch(root, service);
+                suite.launch(new Instance(service, 1));
             }
             for (Service service : Service.values()) {
-                suite.awaitReady(service, Duration.ofSeconds(120));
+                suite.awaitReady(new Instance(service, 1), Duration.ofSeconds(120));
             }
             return suite;
         } catch (RuntimeException | IOException e) {
@@ -80,7 +90,24 @@ final class RunningSuite implements AutoCloseable {
         }
     }
 
-    private void launch(Path root, Service service) throws IOException {
+    /**
+     * Starts one more instance of a service on a port of its own, sharing the broker and the database with the
+     * others (the same consumer groups, the same schema), and waits until it is ready.
+     */
+    Instance startAnother(Service service) {
+        int number = (int) processes.keySet().stream().filter(instance -> instance.service() == service).count() + 1;
+        Instance instance = new Instance(service, number);
+        try {
+            launch(instance);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitReady(instance, Duration.ofSeconds(120));
+        return instance;
+    }
+
+    private void launch(Instance instance) throws IOException {
+        Service service = instance.service();
         Path jar = root.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the e2e tests through the reactor (mvn verify)");
@@ -90,7 +117,7 @@ final class RunningSuite implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(logDir.resolve(service.module + ".log").toFile());
+                .redirectOutput(logDir.resolve(instance.name() + ".log").toFile());
         PostgresServer server = database.server();
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
@@ -101,14 +128,14 @@ final class RunningSuite implements AutoCloseable {
         env.put("PGUSER", server.user());
         env.put("PGPASSWORD", server.password());
         env.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());
-        processes.put(service, builder.start());
-        launches.put(service, builder);
-        ports.put(service, port);
+        processes.put(instance, builder.start());
+        launches.put(instance, builder);
+        ports.put(instance, port);
     }
 
     /** Stops one service the way an operator would (SIGTERM, so its Kafka consumers leave their groups). */
     void stop(Service service) {
-        Process process = processes.get(service);
+        Process process = processes.get(new Instance(service, 1));
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -120,31 +147,51 @@ final class RunningSuite implements AutoCloseable {
         }
     }
 
+    /** Kills an instance as a crash would (SIGKILL): no shutdown hook runs, nothing is flushed or committed. */
+    void kill(Instance instance) {
+        try {
+            processes.get(instance).destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * Starts stopped services again, each on its former port with its former environment, its output appended
      * to its log, and waits until all of them are ready.
      */
     void start(Service... services) {
-        for (Service service : services) {
-            if (processes.get(service).isAlive()) {
-                throw new IllegalStateException(service.module + " is still running; stop it first");
+        start(java.util.Arrays.stream(services).map(service -> new Instance(service, 1)).toArray(Instance[]::new));
+    }
+
+    /** Starts stopped or killed instances again, as {@link #start(Service...)} does. */
+    void start(Instance... instances) {
+        for (Instance instance : instances) {
+            if (processes.get(instance).isAlive()) {
+                throw new IllegalStateException(instance.name() + " is still running; stop it first");
             }
-            ProcessBuilder builder = launches.get(service);
-            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log(service).toFile()));
+            ProcessBuilder builder = launches.get(instance);
+            builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logDir.resolve(instance.name() + ".log").toFile()));
             try {
-                processes.put(service, builder.start());
+                processes.put(instance, builder.start());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        for (Service service : services) {
-            awaitReady(service, Duration.ofSeconds(120));
+        for (Instance instance : instances) {
+            awaitReady(instance, Duration.ofSeconds(120));
         }
     }
 
-    /** The file a service's output goes to. */
+    /** The file a service's first instance writes its output to. */
     Path log(Service service) {
         return logDir.resolve(service.module + ".log");
+    }
+
+    /** The broker the suite's services use. */
+    String kafkaBootstrapServers() {
+        return broker.bootstrapServers();
     }
 
     /** A connection to the suite's database, in which each service owns a schema of its own name. */
@@ -152,13 +199,13 @@ final class RunningSuite implements AutoCloseable {
         return database.server().connect(database.name());
     }
 
-    private void awaitReady(Service service, Duration timeout) {
+    private void awaitReady(Instance instance, Duration timeout) {
         HttpClient client = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
-        URI ready = URI.create(url(service) + "/q/health/ready");
+        URI ready = URI.create(url(instance) + "/q/health/ready");
         while (Instant.now().isBefore(deadline)) {
-            if (!processes.get(service).isAlive()) {
-                throw new IllegalStateException(service.module + " exited; see " + logDir.resolve(service.module + ".log"));
+            if (!processes.get(instance).isAlive()) {
+                throw new IllegalStateException(instance.name() + " exited; see " + logDir.resolve(instance.name() + ".log"));
             }
             try {
                 HttpResponse<Void> response = client.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).build(),
@@ -174,11 +221,15 @@ final class RunningSuite implements AutoCloseable {
             }
             sleep(250);
         }
-        throw new IllegalStateException(service.module + " not ready after " + timeout + "; see " + logDir);
+        throw new IllegalStateException(instance.name() + " not ready after " + timeout + "; see " + logDir);
     }
 
     String url(Service service) {
-        return "http://127.0.0.1:" + ports.get(service);
+        return url(new Instance(service, 1));
+    }
+
+    String url(Instance instance) {
+        return "http://127.0.0.1:" + ports.get(instance);
     }
 
     /** Signs tokens the running services trust. */
