@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.StreamSupport;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -39,7 +40,7 @@ class DeadLetterTest {
         assertEquals(List.of("source-system=county-gateway", "dlq-reason=an earlier reason",
                 "dlq-reason=orgUnit: unknown org unit XX", "dlq-source-topic=progress.reported",
                 "dlq-source-partition=3", "dlq-source-offset=1234"),
-                java.util.stream.StreamSupport.stream(letter.headers().spliterator(), false)
+                StreamSupport.stream(letter.headers().spliterator(), false)
                         .map(DeadLetterTest::text).toList());
         assertEquals("orgUnit: unknown org unit XX",
                 new String(letter.headers().lastHeader(DeadLetter.REASON).value(), StandardCharsets.UTF_8));

@@ -9,9 +9,9 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.TimeoutException;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class FailuresTest {
 
@@ -62,7 +62,7 @@ class FailuresTest {
     }
 
     @Test
-    void stopsAtACauseThatIsItself() {
+    void stopsWalkingAChainOfCausesThatNeverEnds() {
         RuntimeException looping = new RuntimeException("outer", null) {
             @Override
             public synchronized Throwable getCause() {
