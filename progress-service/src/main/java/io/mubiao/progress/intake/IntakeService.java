@@ -17,7 +17,8 @@ import jakarta.inject.Inject;
  * Takes a body of reports: reads it ({@link ReportReader}), then has {@link ReportStore} validate and store
  * it in one transaction. Two requests racing for the same new eventId, or locking overlapping keys, can
  * fail on a unique constraint or a deadlock; the whole batch is then retried in a fresh transaction, which
- * sees the other request's rows and answers duplicate or rejected instead of failing.
+ * sees the other request's rows and answers duplicate or rejected instead of failing. A Kafka batch, read
+ * record by record, comes in through {@link #submit(List, Submitter)} and is stored the same way.
  */
 @ApplicationScoped
 public class IntakeService {
@@ -39,6 +40,18 @@ public class IntakeService {
         for (int index = 0; index < items.size(); index++) {
             parsed.add(ReportReader.read(index, items.get(index)));
         }
+        return store(parsed, submitter, dryRun);
+    }
+
+    /**
+     * Stores reports already read one by one ({@link ReportReader#read}), as a Kafka batch is: their indexes
+     * are whatever the caller gave them, and each error of the result names the index of its report.
+     */
+    public ImportResult submit(List<ReportReader.Parsed> parsed, Submitter submitter) {
+        return store(parsed, submitter, false);
+    }
+
+    private ImportResult store(List<ReportReader.Parsed> parsed, Submitter submitter, boolean dryRun) {
         for (int attempt = 1;; attempt++) {
             try {
                 return store.store(parsed, submitter, dryRun);
