@@ -12,6 +12,27 @@ public final class Examples {
               "numerator": 5510, "denominator": 10000},
              {"orgUnit": "FJ-FZ-GL", "indicator": "investment.fixed-assets", "date": "2026-04-15", "value": 1250.5}]""";
 
+    /** A CSV saved from a spreadsheet: columns in any order, an empty cell for an absent field, a quoted note. */
+    public static final String CSV = """
+            orgUnit,indicator,date,numerator,denominator,value,note
+            FJ-FZ-GL,annual-report.enterprise,2026-04-15,5510,10000,,
+            FJ-FZ-GL,investment.fixed-assets,2026-04-15,,,1250.5,"as of 17:00, ""provisional"" figure"
+            """;
+
+    public static final String CSV_UNKNOWN_COLUMN = """
+            {"type": "about:blank", "title": "Bad Request", "status": 400,
+             "detail": "unknown column 'rate' in the header (line 1); the columns are eventId, orgUnit, indicator, date, value, numerator, denominator, note",
+             "errors": [{"field": "header", "message": "unknown column 'rate' in the header (line 1); the columns are eventId, orgUnit, indicator, date, value, numerator, denominator, note"}]}""";
+
+    public static final String CSV_MALFORMED = """
+            {"type": "about:blank", "title": "Bad Request", "status": 400,
+             "detail": "malformed CSV: Missing closing quote for value (line 5, in the record that starts on line 3)",
+             "errors": [{"field": "csv", "message": "malformed CSV: Missing closing quote for value (line 5, in the record that starts on line 3)"}]}""";
+
+    public static final String UNSUPPORTED = """
+            {"type": "about:blank", "title": "Unsupported Media Type", "status": 415,
+             "detail": "charset GBK is not supported: send the CSV as UTF-8"}""";
+
     public static final String SUMMARY = """
             {"received": 2, "accepted": 2, "duplicates": 0, "rejected": 0, "errors": []}""";
 
@@ -78,6 +99,28 @@ public final class Examples {
              "received": 2, "accepted": 0, "duplicates": 0, "rejected": 2,
              "errors": [{"index": 0, "field": "orgUnit", "message": "FJ-XM-SM is outside your area (FJ-FZ and the units below it)"},
                         {"index": 1, "field": "orgUnit", "message": "FJ-XM-SM is outside your area (FJ-FZ and the units below it)"}]}""";
+
+    public static final String REPORTING_STATUS = """
+            {"parent": "FJ-FZ", "date": "2026-04-15", "indicator": "annual-report.enterprise", "reported": 2, "of": 4,
+             "children": [
+               {"orgUnit": "FJ-FZ-CL", "name": "长乐区", "kind": "region", "reported": false,
+                "lastReportDate": "2026-04-12", "units": 19, "reportedUnits": 0},
+               {"orgUnit": "FJ-FZ-GL", "name": "鼓楼区", "kind": "region", "reported": true,
+                "lastReportDate": "2026-04-15", "units": 11, "reportedUnits": 11},
+               {"orgUnit": "FJ-FZ-MH", "name": "闽侯县", "kind": "region", "reported": true,
+                "lastReportDate": "2026-04-15", "units": 16, "reportedUnits": 3},
+               {"orgUnit": "FJ-FZ-ZONE", "name": "高新区", "kind": "industrial-zone", "reported": false,
+                "lastReportDate": null, "units": 1, "reportedUnits": 0}]}""";
+
+    public static final String STATUS_BAD_DATE = """
+            {"type": "about:blank", "title": "Bad Request", "status": 400,
+             "detail": "date '2026-02-30' is not a real date written YYYY-MM-DD",
+             "errors": [{"field": "date", "message": "date '2026-02-30' is not a real date written YYYY-MM-DD"}]}""";
+
+    public static final String UNKNOWN_INDICATOR = """
+            {"type": "about:blank", "title": "Unprocessable Content", "status": 422,
+             "detail": "unknown indicator annual-report.enterprize",
+             "errors": [{"field": "indicator", "message": "unknown indicator annual-report.enterprize"}]}""";
 
     private Examples() {
     }

@@ -45,6 +45,22 @@ class HealthTest {
                 .body("paths.'/api/progress'.post.responses", hasKey("401"))
                 .body("paths.'/api/progress'.post.responses", hasKey("403"))
                 .body("paths.'/api/progress'.get.responses", hasKey("403"))
-                .body("paths.'/api/progress/history'.get.responses", hasKey("401"));
+                .body("paths.'/api/progress/history'.get.responses", hasKey("401"))
+                .body("paths.'/api/reporting-status'.get.security[0]", hasKey("SecurityScheme"))
+                .body("paths.'/api/reporting-status'.get.responses", hasKey("403"));
+    }
+
+    @Test
+    void documentsTheCsvBodyAndTheReportingStatusWithExamples() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/progress'.post.requestBody.content", hasKey("text/csv"))
+                .body("paths.'/api/progress'.post.requestBody.content", hasKey("application/json"))
+                .body("paths.'/api/progress'.post.requestBody.content.'text/csv'.examples", hasKey("spreadsheet export"))
+                .body("paths.'/api/progress'.post.description", containsString("row 0 is the first line after the header"))
+                .body("paths.'/api/progress'.post.responses", hasKey("415"))
+                .body("paths.'/api/reporting-status'.get.responses.'200'.content.'application/json'.examples",
+                        hasKey("counties of a city"))
+                .body("paths.'/api/reporting-status'.get.responses", hasKey("404"))
+                .body("paths.'/api/reporting-status'.get.responses", hasKey("422"));
     }
 }

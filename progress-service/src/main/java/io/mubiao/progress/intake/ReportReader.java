@@ -13,13 +13,18 @@ import io.mubiao.problem.ProblemException;
 
 /**
  * Maps the JSON body of {@code POST /api/progress} to reports, field by field: a wrong type in one field of
- * one item becomes an error for that field, and the rest of the batch is still read.
+ * one item becomes an error for that field, and the rest of the batch is still read. A CSV body arrives here
+ * as the same JSON ({@link ReportCsv}).
  */
 public final class ReportReader {
 
     /** One item of the body: the fields that could be read, and what could not. */
     public record Parsed(int index, ReportRequest request, List<FieldError> errors) {
     }
+
+    /** How much of a wrong string a message quotes. */
+    private static final int MAX_QUOTED = 40;
+    private static final char NUL = '\u0000';
 
     private ReportReader() {
     }
@@ -75,6 +80,10 @@ public final class ReportReader {
         };
     }
 
+    private static String abbreviate(String text) {
+        return text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + "…";
+    }
+
     /** Reads typed fields of one item; null or absent fields read as null. */
     private static final class Fields {
 
@@ -97,6 +106,11 @@ public final class ReportReader {
                 fail(name, name + " must be a string, not " + describe(node));
                 return null;
             }
+            if (node.textValue().indexOf(NUL) >= 0) {
+                // PostgreSQL text cannot hold it: looked up or stored, it would fail the whole batch
+                fail(name, name + " must not contain the character U+0000");
+                return null;
+            }
             return node.textValue();
         }
 
@@ -106,7 +120,9 @@ public final class ReportReader {
                 return null;
             }
             if (!node.isNumber()) {
-                fail(name, name + " must be a JSON number, not " + describe(node));
+                // a CSV cell that is not a decimal arrives as a string too: quote it so either sender sees it
+                String what = node.isTextual() ? "the string '" + abbreviate(node.textValue()) + "'" : describe(node);
+                fail(name, name + " must be a number, not " + what);
                 return null;
             }
             return node.decimalValue();

@@ -1,15 +1,11 @@
 package io.mubiao.progress.query;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.mubiao.access.Caller;
-import io.mubiao.problem.Problem.FieldError;
 import io.mubiao.problem.ProblemException;
 import io.mubiao.progress.reference.Indicator;
 import io.mubiao.progress.reference.OrgUnit;
@@ -26,13 +22,11 @@ import jakarta.transaction.Transactional;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class ProgressQueries {
 
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
     @Inject
     Caller caller;
 
     public Series series(String orgUnit, String indicator, String from, String to) {
-        Params params = new Params();
+        QueryParams params = new QueryParams();
         params.code("orgUnit", orgUnit);
         params.code("indicator", indicator);
         LocalDate fromDate = params.date("from", from, false);
@@ -62,7 +56,7 @@ public class ProgressQueries {
     }
 
     public History history(String orgUnit, String indicator, String date) {
-        Params params = new Params();
+        QueryParams params = new QueryParams();
         params.code("orgUnit", orgUnit);
         params.code("indicator", indicator);
         LocalDate day = params.date("date", date, true);
@@ -84,45 +78,5 @@ public class ProgressQueries {
             throw ProblemException.notFound("unknown indicator " + indicator);
         }
         caller.requireCovers(orgUnit, unit.path);
-    }
-
-    /** Collects every fault of the query parameters, answered together as a 400. */
-    private static final class Params {
-
-        private final List<FieldError> errors = new ArrayList<>();
-
-        void code(String name, String value) {
-            if (value == null || value.isEmpty()) {
-                fail(name, name + " is required");
-            } else if (!CODE.matcher(value).matches()) {
-                fail(name, name + " '" + value + "' is not a code: 1 to 64 letters, digits, '.', '_' or '-'");
-            }
-        }
-
-        LocalDate date(String name, String value, boolean required) {
-            if (value == null || value.isEmpty()) {
-                if (required) {
-                    fail(name, name + " is required, written YYYY-MM-DD");
-                }
-                return null;
-            }
-            try {
-                return LocalDate.parse(value);
-            } catch (DateTimeParseException e) {
-                fail(name, name + " '" + value + "' is not a real date written YYYY-MM-DD");
-                return null;
-            }
-        }
-
-        void fail(String field, String message) {
-            errors.add(FieldError.of(field, message));
-        }
-
-        void throwIfFailed() {
-            if (!errors.isEmpty()) {
-                String detail = String.join("; ", errors.stream().map(FieldError::message).toList());
-                throw new ProblemException(400, "Bad Request", detail, errors);
-            }
-        }
     }
 }

@@ -298,7 +298,7 @@ class IntakeResourceTest {
                 .statusCode(422)
                 .body("errors.message", contains("value 1.1234567 has more than 6 decimal places",
                         "value 123456789012345 is too large: at most 14 digits before the decimal point",
-                        "value must be a JSON number, not a string"));
+                        "value must be a number, not the string '12'"));
     }
 
     @Test
@@ -371,6 +371,114 @@ class IntakeResourceTest {
         post(reports).statusCode(200).body("accepted", equalTo(0)).body("duplicates", equalTo(10_000));
 
         series(unit, investment).body("points", hasSize(10_000));
+    }
+
+    @Test
+    void rejectsRatioWithOnlyANumerator() {
+        String unit = code("GL");
+        String rate = code("rate");
+        seed(unit, rate, Measure.RATIO);
+
+        post(report(unit, rate, today(), "numerator", 5))
+                .statusCode(422).contentType(PROBLEM_JSON)
+                .body("errors.field", contains("denominator"))
+                .body("errors[0].message", equalTo("indicator " + rate + " is a RATIO: give numerator and denominator"));
+    }
+
+    @Test
+    void rejectsNegativeNumeratorAndDenominator() {
+        String unit = code("GL");
+        String rate = code("rate");
+        seed(unit, rate, Measure.RATIO);
+
+        post(List.of(report(unit, rate, today(), "numerator", -1, "denominator", 100),
+                report(unit, rate, today(), "numerator", 1, "denominator", -100)))
+                .statusCode(422)
+                .body("errors.index", contains(0, 1))
+                .body("errors.field", contains("numerator", "denominator"))
+                .body("errors.message", contains("numerator -1 is negative", "denominator -100 must be above 0"));
+    }
+
+    /** numeric(20,6): a 7th decimal would be rounded away on storing, so it is refused rather than lost. */
+    @Test
+    void rejectsNumbersInExponentNotationThatDoNotFitNumeric20Scale6() {
+        String unit = code("GL");
+        String investment = code("investment");
+        seed(unit, investment, Measure.CUMULATIVE);
+        String day = today().toString();
+
+        asAdmin().contentType(ContentType.JSON).body("""
+                [{"orgUnit": "%1$s", "indicator": "%2$s", "date": "%3$s", "value": 1e30},
+                 {"orgUnit": "%1$s", "indicator": "%2$s", "date": "%3$s", "value": 1e-9},
+                 {"orgUnit": "%1$s", "indicator": "%2$s", "date": "%3$s", "value": 1.5e-5}]""".formatted(unit, investment, day))
+                .post("/api/progress").then().statusCode(207)
+                .body("accepted", equalTo(1))
+                .body("errors.index", contains(0, 1))
+                .body("errors.message", contains(
+                        "value 1000000000000000000000000000000 is too large: at most 14 digits before the decimal point",
+                        "value 0.000000001 has more than 6 decimal places"));
+    }
+
+    @Test
+    void rejectsFebruaryThirtiethAndAFutureDateTogetherWithTheirIndexAndEventId() {
+        String unit = code("GL");
+        String rate = code("rate");
+        seed(unit, rate, Measure.RATIO);
+
+        post(List.of(Map.of("eventId", "feb-30", "orgUnit", unit, "indicator", rate, "date", "2026-02-30",
+                        "numerator", 1, "denominator", 2),
+                report(unit, rate, today().plusDays(1), "eventId", "tomorrow", "numerator", 1, "denominator", 2)))
+                .statusCode(422)
+                .body("errors.index", contains(0, 1))
+                .body("errors.eventId", contains("feb-30", "tomorrow"))
+                .body("errors.field", contains("date", "date"))
+                .body("errors[0].message", equalTo("date '2026-02-30' is not a real date written YYYY-MM-DD"));
+    }
+
+    @Test
+    void refusesABodyOverTenMegabytesWithProblem() {
+        byte[] body = new byte[10 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(body, (byte) ' ');
+        body[0] = '[';
+        body[body.length - 1] = ']';
+
+        asAdmin().contentType(ContentType.JSON).body(body).post("/api/progress")
+                .then().statusCode(413).contentType(PROBLEM_JSON)
+                .body("status", equalTo(413)).body("title", equalTo("Content Too Large"))
+                .body("detail", equalTo("the body is larger than 10 MB (10485760 bytes); send the reports in "
+                        + "several requests of at most 10000"));
+    }
+
+    /** Whatever is wrong with the input, the answer is a 4xx problem document, never a 500. */
+    @Test
+    void neverAnswersBadInputWithA500() {
+        String unit = code("GL");
+        String investment = code("investment");
+        seed(unit, investment, Measure.CUMULATIVE);
+        String known = "\"orgUnit\": \"" + unit + "\", \"indicator\": \"" + investment + "\", \"date\": \""
+                + today() + "\"";
+        List<String> bodies = List.of(
+                "{" + known + ", \"value\": 1, \"note\": \"a\\u0000b\"}",
+                "{" + known + ", \"value\": 1, \"eventId\": \"\\u0000\"}",
+                "{" + known + ", \"value\": 1e9999999999}",
+                "{" + known + ", \"value\": " + "9".repeat(5000) + "}",
+                "null", "[null]", "[[]]", "[1, \"a\", true]", "{\"orgUnit\": {}}",
+                "{\"orgUnit\": 5, \"indicator\": [], \"date\": 20260415, \"value\": {}}",
+                "{\"orgUnit\": \"" + "x".repeat(10_000) + "\", \"indicator\": \"y\", \"date\": \"2026-04-15\"}",
+                "{\"orgUnit\": \"GL\", \"indicator\": \"y\", \"date\": \"+999999999-12-31\"}",
+                "{\"orgUnit\": \"GL\", \"indicator\": \"y\", \"date\": \"0000-01-01\", \"value\": 1e999999}",
+                "{\"orgUnit\": \"GL\", \"indicator\": \"y\", \"date\": \"2026-04-15\", \"value\": -1e-999999}",
+                "{\"orgUnit\": \"G\\u0000L\", \"indicator\": \"y\", \"date\": \"2026-04-15\", \"note\": \"\\u0000\"}",
+                "[" + "[".repeat(2000) + "]".repeat(2000) + "]",
+                "{\"orgUnit\": \"GL\" \"x\"}", "\uFEFF{}", "");
+        for (String body : bodies) {
+            var response = asAdmin().contentType(ContentType.JSON).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("/api/progress");
+            String shown = body.length() > 80 ? body.substring(0, 80) + "…" : body;
+            assertTrue(response.statusCode() >= 400 && response.statusCode() < 500,
+                    shown + " → " + response.statusCode() + " " + response.asString());
+            assertEquals(PROBLEM_JSON, response.contentType().split(";")[0], shown);
+        }
     }
 
     @Test

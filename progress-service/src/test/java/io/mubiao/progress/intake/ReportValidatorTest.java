@@ -156,7 +156,7 @@ class ReportValidatorTest {
     void rejectsFieldsOfTheWrongType() {
         assertErrors("""
                 {"eventId": 7, "orgUnit": "GL", "indicator": "invest", "date": "2026-04-15", "value": "12"}""",
-                "eventId: eventId must be a string, not a number", "value: value must be a JSON number, not a string");
+                "eventId: eventId must be a string, not a number", "value: value must be a number, not the string '12'");
     }
 
     @Test
