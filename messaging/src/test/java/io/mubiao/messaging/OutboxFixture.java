@@ -2,7 +2,9 @@ package io.mubiao.messaging;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -62,6 +64,7 @@ final class OutboxFixture implements AutoCloseable {
         createTopics(broker, topic);
     }
 
+    /** The marker topic if missing, and {@code topic} with two partitions. */
     static void createTopics(KafkaBroker broker, String topic) throws Exception {
         try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             create(admin, new NewTopic(topic, 2, (short) 1));
@@ -82,7 +85,7 @@ final class OutboxFixture implements AutoCloseable {
 
     Connection connect() throws SQLException {
         PostgresServer server = database.server();
-        return java.sql.DriverManager.getConnection(database.jdbcUrl(), server.user(), server.password());
+        return DriverManager.getConnection(database.jdbcUrl(), server.user(), server.password());
     }
 
     Properties kafkaClient() {
@@ -115,6 +118,10 @@ final class OutboxFixture implements AutoCloseable {
     }
 
     void insert(int count) throws SQLException {
+        insert(topic, count);
+    }
+
+    void insert(String topic, int count) throws SQLException {
         try (Connection connection = connect();
                 PreparedStatement insert = connection.prepareStatement(
                         "insert into outbox (topic, record_key, payload) values (?, ?, ?)")) {
@@ -130,7 +137,7 @@ final class OutboxFixture implements AutoCloseable {
 
     long outboxRows() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
-                var result = statement.executeQuery("select count(*) from outbox")) {
+                ResultSet result = statement.executeQuery("select count(*) from outbox")) {
             result.next();
             return result.getLong(1);
         }
@@ -145,6 +152,10 @@ final class OutboxFixture implements AutoCloseable {
 
     /** How many records of the topic carry each outbox id, read from the beginning to the end as the isolation level sees it. */
     Map<Long, Integer> countsById(String isolationLevel) {
+        return countsById(topic, isolationLevel);
+    }
+
+    Map<Long, Integer> countsById(String topic, String isolationLevel) {
         Properties config = kafkaClient();
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);

@@ -3,15 +3,18 @@ package io.mubiao.messaging;
 import static io.mubiao.messaging.OutboxFixture.drainAll;
 import static io.mubiao.messaging.OutboxFixture.each;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -127,6 +130,43 @@ class OutboxPublisherTest {
         drainAll(outbox.publisher(10, smallChunks));
 
         assertEquals(each(6, 1), outbox.countsById(READ_COMMITTED));
+    }
+
+    @Test
+    void abortsTheTransactionWhenASendFailsAndPublishesOnceAfterwards() throws Exception {
+        outbox.insert(3);
+        String missing = "outbox-test-missing-" + UUID.randomUUID(); // topics are never created automatically
+        outbox.insert(missing, 1);
+        OutboxPublisher relay = outbox.publisher(10);
+
+        assertThrows(KafkaException.class, relay::drainOnce);
+        OutboxFixture.createTopics(broker, missing);
+        drainAll(relay);
+
+        assertEquals(each(3, 1), outbox.countsById(READ_COMMITTED));
+        assertEquals(each(3, 2), outbox.countsById("read_uncommitted"), "the first attempt reached the log, aborted");
+        assertEquals(Map.of(4L, 1), outbox.countsById(missing, READ_COMMITTED));
+    }
+
+    @Test
+    void keepsGoingAfterTheDatabaseWasAway() throws Exception {
+        outbox.insert(12);
+        AtomicInteger refusals = new AtomicInteger(3);
+        try (OutboxPublisher relay = new OutboxPublisher(() -> {
+            if (refusals.getAndDecrement() > 0) {
+                throw new SQLException("connection refused", "08001");
+            }
+            return outbox.connect();
+        }, outbox.kafkaClient(), 5, outbox.service)) {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                assertThrows(SQLException.class, relay::drainOnce);
+                assertFalse(relay.leading());
+            }
+            drainAll(relay);
+        }
+
+        assertEquals(each(12, 1), outbox.countsById(READ_COMMITTED));
+        assertEquals(0, outbox.outboxRows());
     }
 
     /**
