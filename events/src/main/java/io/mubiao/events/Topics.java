@@ -17,6 +17,11 @@ public final class Topics {
     public static final String PROGRESS_REPORTED_DLQ = "progress.reported.dlq";
     /** Every stored revision of a report, key = orgUnit. */
     public static final String PROGRESS_RECORDED = "progress.recorded";
+    /**
+     * The outbox relays' commit markers, key = transactional id, value = the outbox ids of its last
+     * committed batch; compacted, so each relay's latest marker is kept. Not an event stream for consumers.
+     */
+    public static final String OUTBOX_COMMITS = "outbox.commits";
 
     /**
      * Reference topics have one partition so that consumers see changes in the order they were made
@@ -28,7 +33,8 @@ public final class Topics {
             new TopicSpec(TARGETS, 1, true),
             new TopicSpec(PROGRESS_REPORTED, 4, false),
             new TopicSpec(PROGRESS_REPORTED_DLQ, 1, false),
-            new TopicSpec(PROGRESS_RECORDED, 4, false));
+            new TopicSpec(PROGRESS_RECORDED, 4, false),
+            new TopicSpec(OUTBOX_COMMITS, 1, true));
 
     public record TopicSpec(String name, int partitions, boolean compacted) {
     }

@@ -1,25 +1,13 @@
 package io.mubiao.messaging;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -28,14 +16,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Publishes the rows of the {@code outbox} table to Kafka in id order and deletes them once the broker has
- * acknowledged them. It runs on its own thread, woken after each commit that wrote to the outbox and at
- * least every {@code outbox.poll-interval-ms}.
- * <p>
- * Only one instance publishes at a time: a drain holds a transaction-scoped advisory lock named after the
- * schema, so that several instances of a service neither publish a row twice nor reorder one key's events.
- * Delivery is at least once (a crash after the send and before the delete sends those rows again);
- * consumers are idempotent.
+ * Runs the {@link OutboxPublisher} on its own thread, woken after each commit that wrote to the outbox and at
+ * least every {@code outbox.poll-interval-ms}, retrying with a growing pause while the broker or the database
+ * is away. Consumers reading with {@code isolation.level=read_committed} see each outbox row once, in id order
+ * per key; one instance of a service leads and publishes, the others take over when it goes.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -48,6 +32,9 @@ public class OutboxRelay {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
+
     @ConfigProperty(name = "outbox.batch-size", defaultValue = "1000")
     int batchSize;
 
@@ -58,18 +45,12 @@ public class OutboxRelay {
     private boolean wakeRequested;
     private volatile boolean running;
     private Thread worker;
-    private KafkaProducer<String, String> producer;
+    private OutboxPublisher publisher;
 
     void start(@Observes StartupEvent event) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
-        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        producer = new KafkaProducer<>(config);
+        Properties kafkaClient = new Properties();
+        kafkaClient.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        publisher = new OutboxPublisher(dataSource::getConnection, kafkaClient, batchSize, applicationName);
         running = true;
         worker = new Thread(this::run, "outbox-relay");
         worker.setDaemon(true);
@@ -84,7 +65,7 @@ public class OutboxRelay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        producer.close(java.time.Duration.ofSeconds(5));
+        publisher.close();
     }
 
     /** Asks the relay to drain now rather than at its next poll. */
@@ -101,7 +82,7 @@ public class OutboxRelay {
             try {
                 int published;
                 do {
-                    published = drainOnce();
+                    published = publisher.drainOnce();
                 } while (published == batchSize && running);
                 failures = 0;
                 awaitWakeUp(pollIntervalMs);
@@ -127,62 +108,6 @@ public class OutboxRelay {
                 }
             }
             wakeRequested = false;
-        }
-    }
-
-    /** Publishes up to one batch; returns how many rows it published. */
-    int drainOnce() throws Exception {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                int published = drain(connection);
-                connection.commit();
-                return published;
-            } catch (Exception e) {
-                connection.rollback();
-                throw e;
-            }
-        }
-    }
-
-    private int drain(Connection connection) throws Exception {
-        try (PreparedStatement lock = connection.prepareStatement(
-                "select pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox'))");
-                ResultSet locked = lock.executeQuery()) {
-            locked.next();
-            if (!locked.getBoolean(1)) {
-                return 0;
-            }
-        }
-        List<Long> ids = new ArrayList<>();
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "select id, topic, record_key, payload from outbox order by id limit ?")) {
-            select.setInt(1, batchSize);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getLong(1));
-                    sends.add(producer.send(new ProducerRecord<>(rows.getString(2), rows.getString(3), rows.getString(4))));
-                }
-            }
-        }
-        if (ids.isEmpty()) {
-            return 0;
-        }
-        producer.flush();
-        for (Future<RecordMetadata> send : sends) {
-            send.get(30, TimeUnit.SECONDS);
-        }
-        delete(connection, ids);
-        LOG.debugf("outbox relay published %d records", ids.size());
-        return ids.size();
-    }
-
-    private static void delete(Connection connection, List<Long> ids) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("delete from outbox where id = any(?)")) {
-            Array array = connection.createArrayOf("bigint", ids.toArray());
-            delete.setArray(1, array);
-            delete.executeUpdate();
         }
     }
 }
