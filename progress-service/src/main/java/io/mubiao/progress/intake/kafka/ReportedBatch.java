@@ -124,6 +124,9 @@ final class ReportedBatch {
         } catch (IOException e) {
             // bytes that are no text in any encoding JSON allows
             return "malformed JSON: " + e.getMessage();
+        } catch (NumberFormatException e) {
+            // a number Jackson cannot hold as a BigDecimal at all, such as 1e9999999999
+            return "malformed JSON: " + e.getMessage();
         }
     }
 

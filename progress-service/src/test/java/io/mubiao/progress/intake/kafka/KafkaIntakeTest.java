@@ -82,7 +82,7 @@ class KafkaIntakeTest {
                 + "\", \"date\": true, \"numerator\": \"five\", \"denominator\": 100}"));
         reasons.put("wrong types", "orgUnit: orgUnit must be a string, not a number; "
                 + "date: date must be a date written YYYY-MM-DD, not a boolean; "
-                + "numerator: numerator must be a JSON number, not a string");
+                + "numerator: numerator must be a number, not the string 'five'");
         records.put("unknown unit", Raw.of(nowhere, report(code("ev"), nowhere, rate, yesterday, 1, 2)));
         reasons.put("unknown unit", "orgUnit: unknown org unit " + nowhere);
         records.put("above", Raw.of(unit, report(code("ev"), unit, rate, yesterday, 120, 100)));
@@ -150,14 +150,13 @@ class KafkaIntakeTest {
         String before = code("ev");
         String poison = code("ev");
         String after = code("ev");
-        // Valid by every rule, but PostgreSQL's text cannot hold a NUL character: only the insert fails.
-        String withNul = "{\"eventId\": \"" + poison + "\", \"orgUnit\": \"" + unit + "\", \"indicator\": \"" + rate
-                + "\", \"date\": \"" + today().minusDays(2) + "\", \"numerator\": 1, \"denominator\": 2, "
-                + "\"note\": \"nul \\u0000 here\"}";
-
+        // A record the consumer can make nothing of, between two good ones of the same key. (A record that passes
+        // every check and still fails in the database is stored one by one: ReportedBatchTest scripts that case,
+        // since validation now refuses what PostgreSQL cannot hold, such as a NUL character.)
+        String truncated = "{\"eventId\": \"" + poison + "\", \"orgUnit\": \"" + unit + "\", \"indic";
         List<RecordMetadata> sent = produce(List.of(
                 Raw.of(unit, report(before, unit, rate, today().minusDays(1), 1, 4)),
-                Raw.of(unit, withNul),
+                Raw.of(unit, truncated),
                 Raw.of(unit, report(after, unit, rate, today().minusDays(3), 3, 4))));
         assertEquals(Set.of(sent.get(0).partition()), sent.stream().map(RecordMetadata::partition).collect(Collectors.toSet()),
                 "one key, one partition");
@@ -168,9 +167,9 @@ class KafkaIntakeTest {
         history(unit, rate, today().minusDays(2)).body("revisions", hasSize(0));
         ConsumerRecord<byte[], byte[]> letter = deadLetterOf(deadLetters(), sent.get(1));
         assertNotNull(letter, "the poison record is dead-lettered");
-        assertArrayEquals(utf8(withNul), letter.value());
+        assertArrayEquals(utf8(truncated), letter.value());
         String reason = header(letter, DeadLetter.REASON);
-        assertTrue(reason.startsWith("could not be stored: ") && reason.contains("0x00"), reason);
+        assertTrue(reason.startsWith("malformed JSON: "), reason);
         assertNull(deadLetterOf(deadLetters(), sent.get(0)));
         assertNull(deadLetterOf(deadLetters(), sent.get(2)));
     }

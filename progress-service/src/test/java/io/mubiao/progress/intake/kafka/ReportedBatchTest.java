@@ -100,10 +100,11 @@ class ReportedBatchTest {
         ReportedBatch.Outcome outcome = batch.process(List.of(record(0, "{\"orgUnit\": \"GL\","),
                 new ConsumerRecord<>("progress.reported", 0, 101, "GL".getBytes(StandardCharsets.UTF_8), garbage),
                 new ConsumerRecord<>("progress.reported", 0, 102, "GL".getBytes(StandardCharsets.UTF_8), null),
-                record(3, GOOD + " trailing")));
+                record(3, GOOD + " trailing"),
+                record(4, "{\"orgUnit\": \"GL\", \"value\": 1e9999999999}")));
 
         assertEquals(List.of(), storeCalls);
-        assertEquals(4, outcome.deadLetters().size());
+        assertEquals(5, outcome.deadLetters().size());
         assertTrue(outcome.deadLetters().get(0).reason().startsWith("malformed JSON: Unexpected end-of-input"),
                 outcome.deadLetters().get(0).reason());
         assertTrue(outcome.deadLetters().get(1).reason().startsWith("malformed JSON"),
@@ -113,6 +114,9 @@ class ReportedBatchTest {
                 outcome.deadLetters().get(2).reason());
         assertTrue(outcome.deadLetters().get(3).reason().startsWith("malformed JSON"),
                 outcome.deadLetters().get(3).reason());
+        // a number no BigDecimal holds: a dead letter, not a failure that stops the batch
+        assertTrue(outcome.deadLetters().get(4).reason().startsWith("malformed JSON"),
+                outcome.deadLetters().get(4).reason());
         assertEquals(List.of(outcome.deadLetters()), published);
     }
 
