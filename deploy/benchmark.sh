@@ -95,8 +95,13 @@ BENCH_PID=""
 
 stop_suite() {
     local rc=$? deadline
-    trap - EXIT INT TERM HUP
-    [[ -n "$BENCH_PID" ]] && kill -TERM "$BENCH_PID" 2>/dev/null && wait "$BENCH_PID" 2>/dev/null
+    set +e # a failing kill or wait must not end the clean-up half-way
+    trap - EXIT
+    trap '' INT TERM HUP
+    if [[ -n "$BENCH_PID" ]]; then
+        kill -TERM "$BENCH_PID" 2>/dev/null
+        wait "$BENCH_PID" 2>/dev/null
+    fi
     if [[ -n "$SUITE_PID" ]] && kill -0 "$SUITE_PID" 2>/dev/null; then
         say "stopping the suite it started (run-local.sh, pid $SUITE_PID)"
         kill -TERM "$SUITE_PID" 2>/dev/null || true
