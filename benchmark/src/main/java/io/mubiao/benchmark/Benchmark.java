@@ -95,13 +95,7 @@ public final class Benchmark {
             RestIntake rest = new RestIntake(settings.progressUrl, settings.token, json, progress);
             Downstream downstream = new Downstream(db, progress, DOWNSTREAM_TIMEOUT);
             if (settings.warmupBatches > 0) {
-                long wanted = (long) settings.warmupBatches * settings.batchSize;
-                long perDay = (long) data.counties.size() * data.indicators.size();
-                ReportPlan warmup = new ReportPlan(data, "bench-" + runId + "-warmup-",
-                        dates.take((int) ((wanted + perDay - 1) / perDay)));
-                rest.run("warm-up (not measured)", warmup, 1, settings.batchSize);
-                checkSameDatabase(db, warmup);
-                downstream.await(warmup, System.nanoTime());
+                warmUp(data, runId, dates, rest, db, downstream);
             }
             ReportPlan first = null;
             for (int clients : settings.clients) {
@@ -115,20 +109,7 @@ public final class Benchmark {
                 results.add(m.withNote(downstream.await(plan, done)));
             }
 
-            String kafkaMethod = "to progress.reported, consumed by progress-service";
-            if (settings.skipKafka) {
-                progress.say("Kafka: skipped (--skip-kafka)");
-                results.add(Measurement.notMeasured("Kafka produce to stored", kafkaMethod, Measurement.Status.SKIPPED,
-                        null));
-            } else {
-                ReportPlan plan = new ReportPlan(data, "bench-" + runId + "-kafka-", dates.take(settings.days));
-                List<Measurement> kafka = new KafkaIntake(settings.kafkaBootstrap, db, progress)
-                        .run(plan, settings.batchSize, settings.kafkaTimeoutSeconds);
-                long done = System.nanoTime();
-                Measurement stored = kafka.get(1);
-                results.add(kafka.get(0));
-                results.add(stored.hasRate() ? stored.withNote(downstream.await(plan, done)) : stored);
-            }
+            results.addAll(kafkaStep(data, runId, dates, db, downstream));
 
             results.add(new CopyFloor(settings, progress).run(first, settings.batchSize, runId));
         }
@@ -142,6 +123,33 @@ public final class Benchmark {
         write(table);
         boolean timedOut = results.stream().anyMatch(m -> m.status() == Measurement.Status.TIMED_OUT);
         return timedOut ? 3 : 0;
+    }
+
+    /**
+     * Unmeasured batches first: the services were usually just started, and a first batch runs interpreted code
+     * and fills caches. Also proves that the database read here is the one progress-service writes.
+     */
+    private void warmUp(DataSet data, String runId, DateBlocks dates, RestIntake rest, Database db, Downstream downstream) {
+        long wanted = (long) settings.warmupBatches * settings.batchSize;
+        long perDay = (long) data.counties.size() * data.indicators.size();
+        ReportPlan warmup = new ReportPlan(data, "bench-" + runId + "-warmup-", dates.take((int) ((wanted + perDay - 1) / perDay)));
+        rest.run("warm-up (not measured)", warmup, 1, settings.batchSize);
+        checkSameDatabase(db, warmup);
+        downstream.await(warmup, System.nanoTime());
+    }
+
+    private List<Measurement> kafkaStep(DataSet data, String runId, DateBlocks dates, Database db, Downstream downstream) {
+        if (settings.skipKafka) {
+            progress.say("Kafka: skipped (--skip-kafka)");
+            return List.of(Measurement.notMeasured(KafkaIntake.STORED_STEP, KafkaIntake.STORED_METHOD,
+                    Measurement.Status.SKIPPED, null));
+        }
+        ReportPlan plan = new ReportPlan(data, "bench-" + runId + "-kafka-", dates.take(settings.days));
+        List<Measurement> kafka = new KafkaIntake(settings.kafkaBootstrap, db, progress)
+                .run(plan, settings.batchSize, settings.kafkaTimeoutSeconds);
+        long done = System.nanoTime();
+        Measurement stored = kafka.get(1);
+        return List.of(kafka.get(0), stored.hasRate() ? stored.withNote(downstream.await(plan, done)) : stored);
     }
 
     /**

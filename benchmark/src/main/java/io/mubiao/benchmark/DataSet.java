@@ -101,8 +101,10 @@ final class DataSet {
             throw new Failure("POST " + url + ": " + summary.path("rejected").asLong() + " of " + units.size()
                     + " units rejected\n" + Api.abbreviate(r.body()));
         }
-        progress.say("org units: " + units.size() + " sent (created " + summary.path("created").asLong() + ", updated "
-                + summary.path("updated").asLong() + ")");
+        long created = summary.path("created").asLong();
+        long updated = summary.path("updated").asLong();
+        progress.say(String.format("org units: %,d sent (created %,d, updated %,d, unchanged %,d)", units.size(), created,
+                updated, units.size() - created - updated));
         for (Indicator indicator : indicators) {
             ObjectNode node = json.createObjectNode().put("name", indicator.name())
                     .put("unit", indicator.measure() == Measure.RATIO ? "%" : "item")

@@ -23,6 +23,8 @@ final class KafkaIntake {
 
     /** The reportedBy progress-service's consumer records on what it stores from the topic. */
     static final String REPORTED_BY = "kafka:" + Topics.PROGRESS_REPORTED;
+    static final String STORED_STEP = "Kafka produce to stored";
+    static final String STORED_METHOD = "to " + Topics.PROGRESS_REPORTED + ", consumed by progress-service";
     private static final long POLL_MILLIS = 250;
 
     private final String bootstrap;
@@ -84,8 +86,8 @@ final class KafkaIntake {
 
     /** Counts the stored rows until all are there, or until none was added for {@code stallSeconds}. */
     private Measurement awaitStored(ReportPlan plan, long total, long start, int stallSeconds) {
-        String step = "Kafka produce to stored";
-        String method = Topics.PROGRESS_REPORTED + " consumed by progress-service";
+        String step = STORED_STEP;
+        String method = STORED_METHOD;
         long lastCount = -1;
         long lastChange = System.nanoTime();
         long lastNote = 0;
