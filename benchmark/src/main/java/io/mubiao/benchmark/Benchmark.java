@@ -74,8 +74,9 @@ public final class Benchmark {
         String runId = started.format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss"));
         String loadBefore = Machine.loadAverage();
         DataSet data = DataSet.of(settings.counties, settings.indicators);
-        String perStep = String.format("%,d reports (%,d counties × %d indicators × %d days), fresh dates per step",
-                settings.reportsPerStep(), settings.counties, settings.indicators, settings.days);
+        String perStep = String.format("%,d reports (%,d counties × %d indicators × %d %s), fresh dates per step",
+                settings.reportsPerStep(), settings.counties, settings.indicators, settings.days,
+                settings.days == 1 ? "day" : "days");
         progress.say("run " + runId + ": " + data.describe());
         progress.say("per step: " + perStep + "; target-service " + settings.targetUrl + ", progress-service "
                 + settings.progressUrl + ", Kafka " + (settings.skipKafka ? "skipped" : settings.kafkaBootstrap)
@@ -132,7 +133,8 @@ public final class Benchmark {
     private void warmUp(DataSet data, String runId, DateBlocks dates, RestIntake rest, Database db, Downstream downstream) {
         long wanted = (long) settings.warmupBatches * settings.batchSize;
         long perDay = (long) data.counties.size() * data.indicators.size();
-        ReportPlan warmup = new ReportPlan(data, "bench-" + runId + "-warmup-", dates.take((int) ((wanted + perDay - 1) / perDay)));
+        ReportPlan warmup = new ReportPlan(data, "bench-" + runId + "-warmup-",
+                dates.take((int) ((wanted + perDay - 1) / perDay)), wanted);
         rest.run("warm-up (not measured)", warmup, 1, settings.batchSize);
         checkSameDatabase(db, warmup);
         downstream.await(warmup, System.nanoTime());

@@ -17,16 +17,23 @@ final class ReportPlan {
     private final DataSet data;
     private final List<LocalDate> dates;
     private final long perDate;
+    private final long size;
 
     ReportPlan(DataSet data, String eventIdPrefix, List<LocalDate> dates) {
+        this(data, eventIdPrefix, dates, Long.MAX_VALUE);
+    }
+
+    /** Only the first {@code limit} reports of the dates (a warm-up of a few batches on a country-sized set). */
+    ReportPlan(DataSet data, String eventIdPrefix, List<LocalDate> dates, long limit) {
         this.data = data;
         this.eventIdPrefix = eventIdPrefix;
         this.dates = List.copyOf(dates);
         this.perDate = (long) data.counties.size() * data.indicators.size();
+        this.size = Math.min(perDate * dates.size(), limit);
     }
 
     long size() {
-        return perDate * dates.size();
+        return size;
     }
 
     int batches(int batchSize) {

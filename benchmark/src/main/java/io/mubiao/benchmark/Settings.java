@@ -25,8 +25,9 @@ final class Settings {
               --days N             days reported per step (20)
               --batch-size N       reports per POST and per COPY (10000, the most one request may carry)
               --clients LIST       concurrent REST clients, one step each (1,2)
-              --warmup N           batches sent over REST before the first measured step, not measured (1):
-                                   a freshly started service runs its first batch interpreted, not compiled
+              --warmup N           batches sent over REST before the first measured step, not measured (5):
+                                   a freshly started service runs its first batches before the JIT has compiled
+                                   its hot paths
             Steps:
               --skip-kafka         leave out the Kafka step (progress-service has no consumer of progress.reported)
               --kafka-timeout S    give up on the Kafka step when no record was stored for S seconds (60)
@@ -55,7 +56,7 @@ final class Settings {
     int days = 20;
     int batchSize = 10_000;
     List<Integer> clients = List.of(1, 2);
-    int warmupBatches = 1;
+    int warmupBatches = 5;
     boolean skipKafka;
     int kafkaTimeoutSeconds = 60;
     Path out = Path.of("benchmark/target/results.md");

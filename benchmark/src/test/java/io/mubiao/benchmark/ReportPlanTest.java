@@ -40,6 +40,14 @@ class ReportPlanTest {
     }
 
     @Test
+    void aLimitedPlanStopsAfterItsLimitWithinTheFirstDate() {
+        ReportPlan plan = new ReportPlan(data, "warm-", dates, 50);
+        assertEquals(50, plan.size());
+        assertEquals(1, plan.batches(400));
+        assertEquals(dates.get(0), plan.batch(0, 400).get(49).date());
+    }
+
+    @Test
     void ratiosNeverHaveANumeratorAboveTheDenominator() {
         ReportPlan plan = new ReportPlan(data, "run-", dates);
         for (long i = 0; i < plan.size(); i++) {
