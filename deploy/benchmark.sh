@@ -81,6 +81,11 @@ if ((HELP)); then
     exit 0
 fi
 
+BENCH_CP="$(cat "$BENCH_CP_FILE"):$ROOT/benchmark/target/classes"
+# A mistyped option should fail now, not after a suite has been started for it.
+java -Xmx64m -cp "$BENCH_CP" io.mubiao.benchmark.Benchmark --check "${BENCH_ARGS[@]}" || exit 2
+[[ " ${BENCH_ARGS[*]} " == *" --check "* ]] && exit 0
+
 # ---------------------------------------------------------------------------------------------- the suite
 
 ready() { [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$1/q/health/ready" 2>/dev/null)" == 200 ]]; }
@@ -184,8 +189,7 @@ say "running the benchmark (java ${JAVA_OPTS[*]} io.mubiao.benchmark.Benchmark $
 cd "$ROOT"
 code=0
 BENCH_TOKEN="$BENCH_TOKEN" BENCH_COMMAND="deploy/benchmark.sh${*:+ $*}" \
-    java "${JAVA_OPTS[@]}" -cp "$(cat "$BENCH_CP_FILE"):$ROOT/benchmark/target/classes" \
-    io.mubiao.benchmark.Benchmark "${BENCH_ARGS[@]}" &
+    java "${JAVA_OPTS[@]}" -cp "$BENCH_CP" io.mubiao.benchmark.Benchmark "${BENCH_ARGS[@]}" &
 BENCH_PID=$!
 wait "$BENCH_PID" || code=$?
 BENCH_PID=""

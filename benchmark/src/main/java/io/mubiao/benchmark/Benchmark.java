@@ -45,6 +45,9 @@ public final class Benchmark {
             out.println(Settings.USAGE);
             return;
         }
+        if (settings.checkOnly) {
+            return;
+        }
         if (settings.token == null) {
             System.err.println("benchmark: BENCH_TOKEN is not set: the benchmark needs an admin token, e.g.\n"
                     + "  BENCH_TOKEN=$(deploy/token.sh --role admin --subject benchmark)   (deploy/benchmark.sh sets it)");

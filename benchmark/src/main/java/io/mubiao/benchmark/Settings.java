@@ -32,6 +32,7 @@ final class Settings {
               --skip-kafka         leave out the Kafka step (progress-service has no consumer of progress.reported)
               --kafka-timeout S    give up on the Kafka step when no record was stored for S seconds (60)
               --out FILE           also write the result table here (benchmark/target/results.md)
+              --check              check these options and exit (deploy/benchmark.sh does, before starting a suite)
             Where (environment variable in brackets, defaults of deploy/run-local.sh):
               --target-url URL     [TARGET_URL, http://127.0.0.1:$TARGET_PORT, port 8081]
               --progress-url URL   [PROGRESS_URL, http://127.0.0.1:$PROGRESS_PORT, port 8082]
@@ -40,6 +41,10 @@ final class Settings {
                                    PGUSER postgres; PGPASSWORD from the environment only]
             The admin token comes from BENCH_TOKEN only (a command line shows in ps):
               BENCH_TOKEN=$(deploy/token.sh --role admin --subject benchmark)""";
+
+    private static final List<String> VALUE_OPTIONS = List.of("--counties", "--indicators", "--days", "--batch-size",
+            "--clients", "--warmup", "--kafka-timeout", "--out", "--target-url", "--progress-url", "--kafka", "--pghost",
+            "--pgport", "--pgdatabase", "--pguser");
 
     String targetUrl;
     String progressUrl;
@@ -63,6 +68,7 @@ final class Settings {
     /** The command as the user gave it, for the results' header. */
     String command;
     boolean help;
+    boolean checkOnly;
 
     static Settings parse(String[] args, Map<String, String> env) {
         Settings s = new Settings();
@@ -87,9 +93,13 @@ final class Settings {
                 case "-h", "--help" -> s.help = true;
                 case "--quick" -> quick = true;
                 case "--skip-kafka" -> s.skipKafka = true;
+                case "--check" -> s.checkOnly = true;
                 default -> {
+                    if (!VALUE_OPTIONS.contains(arg)) {
+                        throw new IllegalArgumentException("unknown option " + arg);
+                    }
                     if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException(arg.startsWith("--") ? arg + " needs a value" : "unknown argument " + arg);
+                        throw new IllegalArgumentException(arg + " needs a value");
                     }
                     String value = args[++i];
                     given.add(arg);

@@ -34,6 +34,12 @@ class SettingsTest {
     }
 
     @Test
+    void namesAnUnknownOptionAsUnknown() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Settings.parse(new String[] { "--bogus" }, Map.of()));
+        assertEquals("unknown option --bogus", e.getMessage());
+    }
+
+    @Test
     void refusesAnOptionWithoutItsValue() {
         assertThrows(IllegalArgumentException.class, () -> Settings.parse(new String[] { "--counties" }, Map.of()));
     }
