@@ -1,0 +1,46 @@
+package io.mubiao.benchmark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+class SettingsTest {
+
+    @Test
+    void quickSetsOnlyWhatWasNotGiven() {
+        Settings s = Settings.parse(new String[] { "--quick", "--days", "3" }, Map.of());
+        assertEquals(100, s.counties);
+        assertEquals(5, s.indicators);
+        assertEquals(3, s.days);
+    }
+
+    @Test
+    void addressesFollowTheLocalRunsEnvironment() {
+        Settings s = Settings.parse(new String[0], Map.of("PROGRESS_PORT", "18082", "KAFKA_PORT", "19092",
+                "PGDATABASE", "other"));
+        assertEquals("http://127.0.0.1:18082", s.progressUrl);
+        assertEquals("127.0.0.1:19092", s.kafkaBootstrap);
+        assertEquals("jdbc:postgresql://127.0.0.1:5432/other", s.jdbcUrl());
+        assertEquals(List.of(1, 2), s.clients);
+    }
+
+    @Test
+    void refusesBatchesLargerThanOneRequestMayCarry() {
+        assertThrows(IllegalArgumentException.class, () -> Settings.parse(new String[] { "--batch-size", "10001" }, Map.of()));
+    }
+
+    @Test
+    void namesAnUnknownOptionAsUnknown() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Settings.parse(new String[] { "--bogus" }, Map.of()));
+        assertEquals("unknown option --bogus", e.getMessage());
+    }
+
+    @Test
+    void refusesAnOptionWithoutItsValue() {
+        assertThrows(IllegalArgumentException.class, () -> Settings.parse(new String[] { "--counties" }, Map.of()));
+    }
+}
