@@ -49,21 +49,25 @@ public class UnitSummaryService {
         Map<String, IndicatorSummary.Target> targets = targetsOf(unit.code, date.getYear());
         List<IndicatorSummary> indicators = new ArrayList<>();
         for (Indicator indicator : Indicator.<Indicator> listAll(Sort.by("code"))) {
-            RankingEntry entry;
-            Integer of;
-            if (unit.parent == null) {
-                entry = rankings.figuresOf(indicator, unit, date);
-                of = null;
-            } else {
+            RankingEntry entry = null;
+            Integer rank = null;
+            Integer of = null;
+            if (unit.parent != null) {
                 RankingResult siblings = rankings.rankUnder(indicator, unit.parent, date, null, unit.kind);
                 entry = siblings.entries().stream().filter(e -> e.orgUnit().equals(unit.code)).findFirst()
-                        .orElseThrow();
-                of = siblings.entries().size();
+                        .orElse(null);
+                if (entry != null) {
+                    rank = entry.rank();
+                    of = siblings.entries().size();
+                }
+            }
+            if (entry == null) {
+                // A root, or a unit whose stored path does not (yet) run through its parent: its own figures.
+                entry = rankings.figuresOf(indicator, unit, date);
             }
             indicators.add(new IndicatorSummary(indicator.code, indicator.name, indicator.unit, entry.value(),
                     entry.yoyChange(), entry.yoyGrowth(), targets.get(indicator.code), entry.expected(),
-                    entry.gapToExpected(), entry.milestone(), entry.gapToMilestone(), entry.status(),
-                    unit.parent == null ? null : entry.rank(), of));
+                    entry.gapToExpected(), entry.milestone(), entry.gapToMilestone(), entry.status(), rank, of));
         }
         return new UnitSummary(unit.code, unit.name, date, indicators);
     }
