@@ -69,9 +69,13 @@ public final class KafkaFeed implements AutoCloseable {
     }
 
     public void indicator(String code, Measure measure, Direction direction, int decimals) {
+        indicatorInGroup(code, measure, direction, decimals, "test");
+    }
+
+    public void indicatorInGroup(String code, Measure measure, Direction direction, int decimals, String group) {
         send(Topics.INDICATORS, code, new IndicatorChanged(UUID.randomUUID().toString(), System.nanoTime(), code,
                 "name of " + code, measure == Measure.RATIO ? "%" : "件", measure, direction,
-                "test", decimals, Instant.now()));
+                group, decimals, Instant.now()));
     }
 
     public void deleteIndicator(String code) {

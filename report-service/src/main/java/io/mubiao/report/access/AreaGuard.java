@@ -13,7 +13,8 @@ import io.mubiao.report.readmodel.OrgUnit;
  * The area rule of every report endpoint: a supervisor or reporter reads only units inside its subtree (its
  * token's {@code orgUnit} and the units below it), an admin reads every unit. Whatever a report covers (the
  * children or descendants of a ranking's parent, a summary's unit, a briefing's or scorecard's scope) lies
- * below the unit checked here, so checking that unit is enough.
+ * below the unit checked here, so checking that unit is enough. The one thing shown from outside is a
+ * summary's rank: the unit's place among its siblings and their number, none of their figures.
  * <p>
  * An unknown unit is a 404 for every caller, before the area is looked at: unit codes are not secret inside
  * the suite, and a 403 for a unit that does not exist would only mislead.

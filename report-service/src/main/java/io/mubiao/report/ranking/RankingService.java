@@ -45,13 +45,40 @@ public class RankingService {
                     + parent.level);
         }
         LocalDate date = query.date() != null ? query.date() : LocalDate.now(clock);
-        RankingCalculator.Subtree tree = repository.loadSubtree(indicator.code, indicator.measure, parent.code, date,
+        return rankUnder(indicator, parent.code, date, query.level(), query.kind());
+    }
+
+    /**
+     * Ranks {@code parent}'s children (or its descendants at {@code level}), optionally of one {@code kind},
+     * without looking at the caller's area: for features that have checked the unit they were asked about
+     * (a summary ranks its unit among its siblings, under a parent the caller may not see as a whole).
+     */
+    public RankingResult rankUnder(Indicator indicator, String parent, LocalDate date, Integer level, String kind) {
+        RankingCalculator.Subtree tree = repository.loadSubtree(indicator.code, indicator.measure, parent, date,
                 YearOnYear.sameDateLastYear(date));
-        List<RankingCalculator.Unit> entries = RankingCalculator.entries(tree, parent.code, query.level(),
-                query.kind());
+        List<RankingCalculator.Unit> entries = RankingCalculator.entries(tree, parent, level, kind);
         Map<String, TargetPlan> targets = repository.loadTargets(indicator.code, indicator.measure, date.getYear(),
                 entries.stream().map(RankingCalculator.Unit::code).toList());
-        return RankingCalculator.rank(new RankingCalculator.IndicatorDef(indicator.code, indicator.unit,
-                indicator.measure, indicator.direction, indicator.decimals), parent.code, date, tree, entries, targets);
+        return RankingCalculator.rank(definition(indicator), parent, date, tree, entries, targets);
+    }
+
+    /**
+     * The unit's own figures (its value rolled up from below, year on year, judged against its own target), as
+     * the entry of a ranking of that unit alone: its {@code rank} means nothing, and its gaps to the average
+     * and the best are against itself. No area check, as for {@link #rankUnder}.
+     */
+    public RankingEntry figuresOf(Indicator indicator, OrgUnit unit, LocalDate date) {
+        RankingCalculator.Subtree tree = repository.loadSubtree(indicator.code, indicator.measure, unit.code, date,
+                YearOnYear.sameDateLastYear(date));
+        List<RankingCalculator.Unit> self = List.of(new RankingCalculator.Unit(unit.code, unit.name, unit.parent,
+                unit.kind, unit.level));
+        Map<String, TargetPlan> targets = repository.loadTargets(indicator.code, indicator.measure, date.getYear(),
+                List.of(unit.code));
+        return RankingCalculator.rank(definition(indicator), unit.code, date, tree, self, targets).entries().get(0);
+    }
+
+    private static RankingCalculator.IndicatorDef definition(Indicator indicator) {
+        return new RankingCalculator.IndicatorDef(indicator.code, indicator.unit, indicator.measure,
+                indicator.direction, indicator.decimals);
     }
 }
