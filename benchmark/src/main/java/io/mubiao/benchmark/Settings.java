@@ -29,13 +29,16 @@ final class Settings {
                                    a freshly started service runs its first batches before the JIT has compiled
                                    its hot paths
             Steps:
-              --skip-kafka         leave out the Kafka step (progress-service has no consumer of progress.reported)
+              --skip-kafka         leave out the Kafka step
+              --ranking-requests N measured GET /api/rankings per ranking size, after a tenth as many unmeasured (200;
+                                   0 leaves the ranking step out)
               --kafka-timeout S    give up on the Kafka step when no record was stored for S seconds (60)
               --out FILE           also write the result table here (benchmark/target/results.md)
               --check              check these options and exit (deploy/benchmark.sh does, before starting a suite)
             Where (environment variable in brackets, defaults of deploy/run-local.sh):
               --target-url URL     [TARGET_URL, http://127.0.0.1:$TARGET_PORT, port 8081]
               --progress-url URL   [PROGRESS_URL, http://127.0.0.1:$PROGRESS_PORT, port 8082]
+              --report-url URL     [REPORT_URL, http://127.0.0.1:$REPORT_PORT, port 8083]
               --kafka HOST:PORT    [KAFKA_BOOTSTRAP_SERVERS, 127.0.0.1:$KAFKA_PORT, port 9092]
               --pghost, --pgport, --pgdatabase, --pguser   [PGHOST 127.0.0.1, PGPORT 5432, PGDATABASE test,
                                    PGUSER postgres; PGPASSWORD from the environment only]
@@ -43,11 +46,14 @@ final class Settings {
               BENCH_TOKEN=$(deploy/token.sh --role admin --subject benchmark)""";
 
     private static final List<String> VALUE_OPTIONS = List.of("--counties", "--indicators", "--days", "--batch-size",
-            "--clients", "--warmup", "--kafka-timeout", "--out", "--target-url", "--progress-url", "--kafka", "--pghost",
+            "--clients", "--warmup", "--kafka-timeout", "--out", "--target-url", "--progress-url", "--report-url",
+            "--ranking-requests", "--kafka", "--pghost",
             "--pgport", "--pgdatabase", "--pguser");
 
     String targetUrl;
     String progressUrl;
+    String reportUrl;
+    int rankingRequests = 200;
     String kafkaBootstrap;
     String pgHost;
     int pgPort;
@@ -75,6 +81,7 @@ final class Settings {
         s.targetUrl = env.getOrDefault("TARGET_URL", "http://127.0.0.1:" + env.getOrDefault("TARGET_PORT", "8081"));
         s.progressUrl = env.getOrDefault("PROGRESS_URL",
                 "http://127.0.0.1:" + env.getOrDefault("PROGRESS_PORT", "8082"));
+        s.reportUrl = env.getOrDefault("REPORT_URL", "http://127.0.0.1:" + env.getOrDefault("REPORT_PORT", "8083"));
         s.kafkaBootstrap = env.getOrDefault("KAFKA_BOOTSTRAP_SERVERS",
                 "127.0.0.1:" + env.getOrDefault("KAFKA_PORT", "9092"));
         s.pgHost = env.getOrDefault("PGHOST", "127.0.0.1");
@@ -111,9 +118,11 @@ final class Settings {
                         case "--clients" -> s.clients = clients(value);
                         case "--warmup" -> s.warmupBatches = number(arg, value);
                         case "--kafka-timeout" -> s.kafkaTimeoutSeconds = positive(arg, value);
+                        case "--ranking-requests" -> s.rankingRequests = number(arg, value);
                         case "--out" -> s.out = Path.of(value);
                         case "--target-url" -> s.targetUrl = value;
                         case "--progress-url" -> s.progressUrl = value;
+                        case "--report-url" -> s.reportUrl = value;
                         case "--kafka" -> s.kafkaBootstrap = value;
                         case "--pghost" -> s.pgHost = value;
                         case "--pgport" -> s.pgPort = positive(arg, value);
@@ -141,6 +150,7 @@ final class Settings {
         }
         s.targetUrl = stripSlash(s.targetUrl);
         s.progressUrl = stripSlash(s.progressUrl);
+        s.reportUrl = stripSlash(s.reportUrl);
         return s;
     }
 
