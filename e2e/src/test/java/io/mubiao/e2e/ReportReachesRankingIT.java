@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -12,12 +13,19 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.mubiao.e2e.RunningSuite.Service;
+import io.mubiao.events.Topics;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -31,6 +39,9 @@ class ReportReachesRankingIT {
 
     private static final String PROVINCE = "E2E";
     private static final String OTHER_PROVINCE = "E2F";
+    private static final String CIRCULAR_PROVINCE = "E2G";
+    private static final Map<String, String> CIRCULAR_COUNTIES = new java.util.LinkedHashMap<>(
+            Map.of("E2G-A", "甲县", "E2G-B", "乙县", "E2G-C", "丙县"));
     private static final String INDICATOR = "e2e.enterprise-filing";
     private static final LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
 
@@ -58,6 +69,12 @@ class ReportReachesRankingIT {
         }
         put(Service.TARGET, "/api/indicators/" + INDICATOR, Map.of("name", "Enterprise annual-report filing rate",
                 "unit", "%", "measure", "RATIO", "direction", "HIGHER_IS_BETTER", "group", "e2e", "decimals", 2));
+        // A third province whose figures arrive only over Kafka, for the daily circular.
+        put(Service.TARGET, "/api/org-units/" + CIRCULAR_PROVINCE, Map.of("name", "试验省"));
+        CIRCULAR_COUNTIES.forEach((code, name) -> put(Service.TARGET, "/api/org-units/" + code,
+                Map.of("name", name, "parent", CIRCULAR_PROVINCE)));
+        put(Service.TARGET, "/api/targets/" + INDICATOR + "/" + CIRCULAR_PROVINCE + "/" + DAY.getYear(),
+                Map.of("value", 100, "milestones", List.of()));
     }
 
     @AfterAll
@@ -108,6 +125,66 @@ class ReportReachesRankingIT {
                 .queryParam("orgUnit", "E2E-B").queryParam("indicator", INDICATOR).queryParam("date", DAY.toString())
                 .get("/api/progress/history").then().statusCode(200)
                 .body("revisions.reportedBy", equalTo(List.of("reporter@" + PROVINCE, "second-reporter@" + PROVINCE)));
+    }
+
+    @Test
+    void reportsFedThroughKafkaMakeTheDailyCircular() throws Exception {
+        // this year: (50 + 30 + 80) / (100 + 300 + 100) = 32%; last year: (40 + 20 + 60) / 500 = 24%
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+                new StringSerializer())) {
+            int[][] figures = { { 50, 100, 40 }, { 30, 300, 20 }, { 80, 100, 60 } };
+            List<String> counties = List.copyOf(CIRCULAR_COUNTIES.keySet());
+            for (int i = 0; i < counties.size(); i++) {
+                String county = counties.get(i);
+                int[] f = figures[i];
+                producer.send(new ProducerRecord<>(Topics.PROGRESS_REPORTED, county, reportJson(county, DAY, f[0], f[1])));
+                producer.send(new ProducerRecord<>(Topics.PROGRESS_REPORTED, county,
+                        reportJson(county, DAY.minusYears(1), f[2], f[1])));
+            }
+            producer.flush();
+        }
+
+        JsonPath[] briefing = new JsonPath[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Response response = circular("json");
+            if (response.statusCode() != 200) {
+                return false;
+            }
+            briefing[0] = response.jsonPath();
+            Object value = briefing[0].get("headline.find { it.indicator == '" + INDICATOR + "' }.value");
+            return value != null && decimal(value).compareTo(new BigDecimal("32")) == 0
+                    && decimal(briefing[0].get("headline.find { it.indicator == '" + INDICATOR + "' }.yoyChange")) != null;
+        });
+        JsonPath json = briefing[0];
+        String headline = "headline.find { it.indicator == '" + INDICATOR + "' }";
+        assertDecimal("8.00", json.get(headline + ".yoyChange")); // 32% against 24%: up 8 points
+        assertEquals(DAY.toString(), json.get("period.from"));
+        assertEquals(DAY.toString(), json.get("period.to"));
+        String ranking = "rankings.find { it.indicator == '" + INDICATOR + "' }";
+        assertDecimal("32.00", json.get(ranking + ".parentValue"));
+        assertEquals(List.of("E2G-C", "E2G-A", "E2G-B"), json.getList(ranking + ".entries.orgUnit"));
+        assertEquals(List.of("E2G-B"), json.getList("belowAverage['" + INDICATOR + "'].orgUnit"),
+                "乙县 at 10% is the only county below the province's 32%");
+
+        String markdown = circular("markdown").then().statusCode(200).extract().asString();
+        System.out.println("daily circular (zh-CN, Markdown) as the e2e sees it:\n" + markdown);
+        for (String expected : List.of("试验省", "32.00", "8.00", "甲县", "乙县", "丙县")) {
+            assertTrue(markdown.contains(expected), "the circular names " + expected);
+        }
+    }
+
+    private static Response circular(String format) {
+        return given().baseUri(suite.url(Service.REPORT)).auth().oauth2(admin)
+                .queryParam("scope", CIRCULAR_PROVINCE).queryParam("date", DAY.toString())
+                .queryParam("lang", "zh-CN").queryParam("format", format).get("/api/briefings/daily");
+    }
+
+    private static String reportJson(String orgUnit, LocalDate date, int numerator, int denominator) {
+        return "{\"orgUnit\": \"" + orgUnit + "\", \"indicator\": \"" + INDICATOR + "\", \"date\": \"" + date
+                + "\", \"numerator\": " + numerator + ", \"denominator\": " + denominator + "}";
     }
 
     private static BigDecimal decimal(Object number) {
