@@ -122,9 +122,12 @@ public record Circular(String lang, String title, String periodLine, String over
         public record Bar(String label, int y, String x, String width, String valueX, String value, String labelY) {
         }
 
-        /** A vertical line at {@code x} across the plot, with its caption. */
+        /**
+         * A vertical line at {@code x} across the plot, with its caption below the plot on the side
+         * ({@code anchor} start or end) away from the other line.
+         */
         @TemplateData
-        public record Mark(String x, String caption) {
+        public record Mark(String x, String caption, String anchor, String dx) {
         }
 
         static Chart of(RankingResult ranking, Briefing.Headline head, Wording words) {
@@ -156,13 +159,20 @@ public record Circular(String lang, String title, String periodLine, String over
                         fmt(Math.max(zero, end) + 4), f.plain(entry.value()), Integer.toString(y + 14)));
             }
             int height = TOP * 2 + Math.max(1, valued.size()) * ROW + 16;
-            Mark average = ranking.parentValue() == null || head.measure() == Measure.CUMULATIVE ? null
-                    : new Mark(fmt(x(ranking.parentValue().doubleValue(), lo, span)),
-                            words.averageCaption(f.plain(ranking.parentValue())));
+            // The line further left puts its caption to its left, the other to its right, so they never overlap.
+            boolean averageLeft = averageValue == null || milestoneValue == null
+                    || averageValue.compareTo(milestoneValue) <= 0;
+            Mark average = averageValue == null ? null
+                    : mark(x(averageValue.doubleValue(), lo, span), words.averageCaption(f.plain(averageValue)),
+                            averageLeft);
             Mark milestone = milestoneValue == null ? null
-                    : new Mark(fmt(x(milestoneValue.doubleValue(), lo, span)),
-                            words.milestoneCaption(head.milestone().due(), f.plain(milestoneValue)));
+                    : mark(x(milestoneValue.doubleValue(), lo, span),
+                            words.milestoneCaption(head.milestone().due(), f.plain(milestoneValue)), !averageLeft);
             return new Chart(LEFT + PLOT + 80, height, bars, average, milestone);
+        }
+
+        private static Mark mark(double x, String caption, boolean captionLeft) {
+            return new Mark(fmt(x), caption, captionLeft ? "end" : "start", captionLeft ? "-3" : "3");
         }
 
         private static double x(double value, double lo, double span) {

@@ -66,4 +66,19 @@ class BriefingGoldenTest {
                     "the circular differs from golden/daily-zh-CN.md; the output is in " + written.toAbsolutePath());
         }
     }
+
+    /** Not compared: the other renderings of the same briefing, written next to it for reading by eye. */
+    @Test
+    void otherRenderingsAreWrittenForReview() throws IOException {
+        for (String[] variant : new String[][] { { "markdown", "en", "md" }, { "html", "zh-CN", "html" },
+                { "html", "en", "html" }, { "json", "zh-CN", "json" } }) {
+            String body = asAdmin().queryParam("scope", GoldenData.PROVINCE).queryParam("date", GoldenData.DATE)
+                    .queryParam("group", GoldenData.GROUP).queryParam("format", variant[0])
+                    .queryParam("lang", variant[1]).when().get("/api/briefings/daily").then().statusCode(200)
+                    .extract().asString();
+            Path written = Path.of("target", "golden", "daily-" + variant[1] + "." + variant[2]);
+            Files.createDirectories(written.getParent());
+            Files.writeString(written, body, StandardCharsets.UTF_8);
+        }
+    }
 }

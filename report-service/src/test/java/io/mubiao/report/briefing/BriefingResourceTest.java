@@ -260,4 +260,14 @@ class BriefingResourceTest {
         briefing(as(Roles.SUPERVISOR, XM), "daily", XM).statusCode(200).body("headline[0].rank", equalTo(1));
         briefing(as(Roles.REPORTER, PROVINCE), "daily", XM, "format", "markdown").statusCode(200);
     }
+
+    @Test
+    void openApiDescribesEveryFormatAndError() {
+        given().queryParam("format", "json").when().get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/briefings/{cadence}'.get.responses.'200'.content.keySet()",
+                        org.hamcrest.Matchers.containsInAnyOrder("application/json", BriefingResource.MARKDOWN,
+                                BriefingResource.HTML))
+                .body("paths.'/api/briefings/{cadence}'.get.responses.keySet()",
+                        org.hamcrest.Matchers.hasItems("200", "400", "401", "403", "404", "422"));
+    }
 }
