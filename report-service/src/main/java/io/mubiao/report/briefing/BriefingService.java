@@ -116,11 +116,32 @@ public class BriefingService {
             RankingEntry own = RankingCalculator.rank(def, scope.code, date, tree, List.of(self), targets).entries()
                     .get(0);
 
-            RankingResult previous = RankingCalculator.rank(def, scope.code, previousEnd,
-                    load(indicator, scope.code, previousEnd), entries, Map.of());
-            RankingResult windowStartRanking = windowStart.equals(previousEnd) ? previous
-                    : RankingCalculator.rank(def, scope.code, windowStart, load(indicator, scope.code, windowStart),
-                            entries, Map.of());
+            // A CUMULATIVE total restarts on 1 January: before the year it is 0, not last year's total.
+            boolean restarts = indicator.measure == Measure.CUMULATIVE;
+            LocalDate yearStart = date.withDayOfYear(1).minusDays(1);
+            BigDecimal zero = BigDecimal.ZERO.setScale(indicator.decimals);
+            Map<String, BigDecimal> previousValues;
+            BigDecimal previousParent;
+            if (restarts && previousEnd.getYear() < date.getYear()) {
+                previousValues = constant(entries, zero);
+                previousParent = zero;
+            } else {
+                RankingResult previous = RankingCalculator.rank(def, scope.code, previousEnd,
+                        load(indicator, scope.code, previousEnd), entries, Map.of());
+                previousValues = values(previous);
+                previousParent = previous.parentValue();
+            }
+            LocalDate paceFrom = windowStart;
+            Map<String, BigDecimal> windowValues;
+            if (restarts && windowStart.getYear() < date.getYear()) {
+                paceFrom = yearStart;
+                windowValues = constant(entries, zero);
+            } else if (windowStart.equals(previousEnd)) {
+                windowValues = previousValues;
+            } else {
+                windowValues = values(RankingCalculator.rank(def, scope.code, windowStart,
+                        load(indicator, scope.code, windowStart), entries, Map.of()));
+            }
 
             Integer rank = null;
             Integer of = null;
@@ -135,17 +156,15 @@ public class BriefingService {
                 of = siblings.size();
             }
             TargetPlan ownTarget = targets.get(scope.code);
-            BigDecimal change = ranking.parentValue() == null || previous.parentValue() == null ? null
-                    : Precision.round(ranking.parentValue().subtract(previous.parentValue()), indicator.decimals);
+            BigDecimal change = ranking.parentValue() == null || previousParent == null ? null
+                    : Precision.round(ranking.parentValue().subtract(previousParent), indicator.decimals);
             headline.add(new Briefing.Headline(indicator.code, indicator.name, indicator.unit, indicator.measure,
                     indicator.direction, indicator.decimals, ranking.parentValue(), previousEnd,
-                    previous.parentValue(), change, own.yoyChange(), own.yoyGrowth(),
+                    previousParent, change, own.yoyChange(), own.yoyGrowth(),
                     ownTarget == null ? null : ownTarget.kind(), own.expected(), own.gapToExpected(), own.milestone(),
                     own.gapToMilestone(), own.status(), rank, of));
             results.add(ranking);
 
-            Map<String, BigDecimal> previousValues = values(previous);
-            Map<String, BigDecimal> windowValues = values(windowStartRanking);
             Map<String, ReportActivity.Own> reports = activity.own(indicator.code, scope.code, period.from(), date);
             Map<String, List<String>> children = children(tree);
             Map<String, List<AsOfValue>> recent = new HashMap<>();
@@ -161,7 +180,7 @@ public class BriefingService {
                         entry.status(), reported != null && reported.reportedInPeriod(),
                         reported == null ? null : reported.lastReportDate()));
                 List<AsOfValue> points = new ArrayList<>();
-                points.add(new AsOfValue(windowStart, windowValues.get(entry.orgUnit())));
+                points.add(new AsOfValue(paceFrom, windowValues.get(entry.orgUnit())));
                 points.add(new AsOfValue(date, entry.value()));
                 recent.put(entry.orgUnit(), points);
             }
@@ -189,6 +208,12 @@ public class BriefingService {
 
     private RankingCalculator.Subtree load(Indicator indicator, String root, LocalDate date) {
         return rankings.loadSubtree(indicator.code, indicator.measure, root, date, YearOnYear.sameDateLastYear(date));
+    }
+
+    private static Map<String, BigDecimal> constant(List<RankingCalculator.Unit> units, BigDecimal value) {
+        Map<String, BigDecimal> values = new HashMap<>();
+        units.forEach(unit -> values.put(unit.code(), value));
+        return values;
     }
 
     private static Map<String, BigDecimal> values(RankingResult ranking) {

@@ -157,6 +157,17 @@ class BriefingResourceTest {
     }
 
     @Test
+    void aCumulativeTotalStartsTheYearFromZero() {
+        // Daily on 1 January: the previous day is last year, whose running total (340) is not this year's start.
+        asAdmin().queryParam("scope", PROVINCE).queryParam("date", "2026-01-01").queryParam("group", GROUP)
+                .when().get("/api/briefings/daily").then().statusCode(200)
+                .body("headline[1].value", equalTo(d("5.00")))
+                .body("headline[1].previousDate", equalTo("2025-12-31"))
+                .body("headline[1].previousValue", equalTo(d("0.00")))
+                .body("headline[1].change", equalTo(d("5.00")));
+    }
+
+    @Test
     void aScopeWithAParentIsRankedAmongItsSiblings() {
         briefing(asAdmin(), "monthly", XM).statusCode(200)
                 .body("period.from", equalTo("2026-04-01"))

@@ -33,7 +33,7 @@ import io.restassured.path.json.config.JsonPathConfig;
  *   a year ago 14600/40000 = 36.50
  * 固定资产投资 (CUMULATIVE 亿元, no target): FZ 150 on 04-14 and 04-15 (160 a year ago), XM 118 on 04-14 and
  *   120.5 on 04-15 (100 a year ago), QZ 90 on 04-12 (80 on 2025-04-10); province 360.50, 04-14 358.00, a year
- *   ago 340 (growth 6.03%)
+ *   ago 340 (growth 6.03%); XM also 5 on 2026-01-01 (the year's total restarts: on 1 January the change is 5)
  * </pre>
  */
 final class GoldenData {
@@ -81,6 +81,7 @@ final class GoldenData {
         feed.value(FZ, INVESTMENT, "2026-04-14", "150", 1);
         feed.value(FZ, INVESTMENT, "2026-04-15", "150", 1);
         feed.value(XM, INVESTMENT, "2025-04-15", "100", 1);
+        feed.value(XM, INVESTMENT, "2026-01-01", "5", 1);
         feed.value(XM, INVESTMENT, "2026-04-14", "118", 1);
         feed.value(XM, INVESTMENT, "2026-04-15", "120.5", 1);
         feed.value(QZ, INVESTMENT, "2025-04-10", "80", 1);
