@@ -64,6 +64,15 @@ public final class KafkaFeed implements AutoCloseable {
                 "name of " + code, parent, kind, codes.size(), codes, Instant.now()));
     }
 
+    /** A unit with a name of its own (the briefing circulars show names). */
+    public void namedUnit(String name, String... path) {
+        List<String> codes = Arrays.asList(path);
+        String code = codes.get(codes.size() - 1);
+        String parent = codes.size() > 1 ? codes.get(codes.size() - 2) : null;
+        send(Topics.ORG_UNITS, code, new OrgUnitChanged(UUID.randomUUID().toString(), System.nanoTime(), code,
+                name, parent, "region", codes.size(), codes, Instant.now()));
+    }
+
     public void deleteUnit(String code) {
         send(Topics.ORG_UNITS, code, null);
     }
@@ -76,6 +85,13 @@ public final class KafkaFeed implements AutoCloseable {
         send(Topics.INDICATORS, code, new IndicatorChanged(UUID.randomUUID().toString(), System.nanoTime(), code,
                 "name of " + code, measure == Measure.RATIO ? "%" : "件", measure, direction,
                 group, decimals, Instant.now()));
+    }
+
+    /** An indicator with its own name, unit and group. */
+    public void namedIndicator(String code, String name, String unit, Measure measure, Direction direction, String group,
+            int decimals) {
+        send(Topics.INDICATORS, code, new IndicatorChanged(UUID.randomUUID().toString(), System.nanoTime(), code,
+                name, unit, measure, direction, group, decimals, Instant.now()));
     }
 
     public void deleteIndicator(String code) {

@@ -1,0 +1,79 @@
+package io.mubiao.report.briefing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.mubiao.report.calc.Figure;
+import io.mubiao.report.ranking.RankingCalculator;
+import io.mubiao.report.readmodel.OrgUnit;
+
+/** The briefing's own rules that need no database: the scope's level word and when a unit last reported. */
+class BriefingRulesTest {
+
+    private static OrgUnit named(String name) {
+        OrgUnit unit = new OrgUnit();
+        unit.name = name;
+        return unit;
+    }
+
+    @Test
+    void aChineseCircularNamesItsScopeByItsLevelWord() {
+        Wording zh = Wording.forLang("zh-CN").orElseThrow();
+        assertEquals("全省", CircularRenderer.scopeWord(named("福建省"), zh));
+        assertEquals("全市", CircularRenderer.scopeWord(named("厦门市"), zh));
+        assertEquals("全县", CircularRenderer.scopeWord(named("长汀县"), zh));
+        assertEquals("全区", CircularRenderer.scopeWord(named("思明区"), zh));
+        assertEquals("市场监管局", CircularRenderer.scopeWord(named("市场监管局"), zh));
+    }
+
+    @Test
+    void anEnglishCircularNamesItsScopeByItsName() {
+        assertEquals("福建省", CircularRenderer.scopeWord(named("福建省"), Wording.forLang("en").orElseThrow()));
+    }
+
+    @Test
+    void onlyTheOfferedLanguagesHaveAWording() {
+        assertTrue(Wording.forLang("fr").isEmpty());
+        assertTrue(Wording.forLang("zh").isEmpty());
+    }
+
+    @Test
+    void aUnitWithItsOwnReportIsJudgedOnItAndARolledUpUnitOnItsChildren() {
+        // city C has its own report (old); county K has none and rolls up from townships T1 (in the period) and T2.
+        RankingCalculator.Subtree tree = new RankingCalculator.Subtree(List.of(
+                new RankingCalculator.Unit("P", "P", null, "region", 1),
+                new RankingCalculator.Unit("C", "C", "P", "region", 2),
+                new RankingCalculator.Unit("C1", "C1", "C", "region", 3),
+                new RankingCalculator.Unit("K", "K", "P", "region", 2),
+                new RankingCalculator.Unit("T1", "T1", "K", "region", 3),
+                new RankingCalculator.Unit("T2", "T2", "K", "region", 3),
+                new RankingCalculator.Unit("N", "N", "P", "region", 2)),
+                Map.of("C", Figure.of(BigDecimal.ONE), "C1", Figure.of(BigDecimal.ONE), "T1", Figure.of(BigDecimal.ONE),
+                        "T2", Figure.of(BigDecimal.ONE)),
+                Map.of());
+        Map<String, ReportActivity.Own> own = Map.of(
+                "C", new ReportActivity.Own(LocalDate.parse("2026-04-01"), false),
+                "C1", new ReportActivity.Own(LocalDate.parse("2026-04-15"), true),
+                "T1", new ReportActivity.Own(LocalDate.parse("2026-04-15"), true),
+                "T2", new ReportActivity.Own(LocalDate.parse("2026-04-10"), false));
+        Map<String, List<String>> children = Map.of("P", List.of("C", "K", "N"), "C", List.of("C1"),
+                "K", List.of("T1", "T2"));
+
+        ReportActivity.Own city = BriefingService.activityOf("C", own, children, tree);
+        assertEquals(LocalDate.parse("2026-04-01"), city.lastReportDate());
+        assertFalse(city.reportedInPeriod());
+        ReportActivity.Own county = BriefingService.activityOf("K", own, children, tree);
+        assertEquals(LocalDate.parse("2026-04-15"), county.lastReportDate());
+        assertTrue(county.reportedInPeriod());
+        assertNull(BriefingService.activityOf("N", own, children, tree));
+    }
+}
