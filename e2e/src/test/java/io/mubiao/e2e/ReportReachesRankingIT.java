@@ -40,8 +40,9 @@ class ReportReachesRankingIT {
     private static final String PROVINCE = "E2E";
     private static final String OTHER_PROVINCE = "E2F";
     private static final String CIRCULAR_PROVINCE = "E2G";
-    private static final Map<String, String> CIRCULAR_COUNTIES = new java.util.LinkedHashMap<>(
-            Map.of("E2G-A", "甲县", "E2G-B", "乙县", "E2G-C", "丙县"));
+    /** Code → name, in the order the figures of the circular test are given. */
+    private static final List<Map.Entry<String, String>> CIRCULAR_COUNTIES = List.of(
+            Map.entry("E2G-A", "甲县"), Map.entry("E2G-B", "乙县"), Map.entry("E2G-C", "丙县"));
     private static final String INDICATOR = "e2e.enterprise-filing";
     private static final LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
 
@@ -71,8 +72,8 @@ class ReportReachesRankingIT {
                 "unit", "%", "measure", "RATIO", "direction", "HIGHER_IS_BETTER", "group", "e2e", "decimals", 2));
         // A third province whose figures arrive only over Kafka, for the daily circular.
         put(Service.TARGET, "/api/org-units/" + CIRCULAR_PROVINCE, Map.of("name", "试验省"));
-        CIRCULAR_COUNTIES.forEach((code, name) -> put(Service.TARGET, "/api/org-units/" + code,
-                Map.of("name", name, "parent", CIRCULAR_PROVINCE)));
+        CIRCULAR_COUNTIES.forEach(county -> put(Service.TARGET, "/api/org-units/" + county.getKey(),
+                Map.of("name", county.getValue(), "parent", CIRCULAR_PROVINCE)));
         put(Service.TARGET, "/api/targets/" + INDICATOR + "/" + CIRCULAR_PROVINCE + "/" + DAY.getYear(),
                 Map.of("value", 100, "milestones", List.of()));
     }
@@ -136,7 +137,7 @@ class ReportReachesRankingIT {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
                 new StringSerializer())) {
             int[][] figures = { { 50, 100, 40 }, { 30, 300, 20 }, { 80, 100, 60 } };
-            List<String> counties = List.copyOf(CIRCULAR_COUNTIES.keySet());
+            List<String> counties = CIRCULAR_COUNTIES.stream().map(Map.Entry::getKey).toList();
             for (int i = 0; i < counties.size(); i++) {
                 String county = counties.get(i);
                 int[] f = figures[i];
@@ -165,7 +166,8 @@ class ReportReachesRankingIT {
         assertEquals(DAY.toString(), json.get("period.to"));
         String ranking = "rankings.find { it.indicator == '" + INDICATOR + "' }";
         assertDecimal("32.00", json.get(ranking + ".parentValue"));
-        assertEquals(List.of("E2G-C", "E2G-A", "E2G-B"), json.getList(ranking + ".entries.orgUnit"));
+        assertEquals(List.of("E2G-C", "E2G-A", "E2G-B"), json.getList(ranking + ".entries.orgUnit"),
+                () -> "the briefing: " + json.prettify());
         assertEquals(List.of("E2G-B"), json.getList("belowAverage['" + INDICATOR + "'].orgUnit"),
                 "乙县 at 10% is the only county below the province's 32%");
 
