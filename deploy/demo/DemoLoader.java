@@ -573,6 +573,7 @@ public class DemoLoader {
 
         Map<String, Object> ranking = awaitRanking();
         printRanking(ranking);
+        printCircular();
         say("demo loaded in " + seconds(started) + " s");
     }
 
@@ -976,6 +977,31 @@ public class DemoLoader {
         System.out.println("  Swagger UI: " + options.reportUrl + "/q/swagger-ui   (" + options.targetUrl
                 + "/q/swagger-ui, " + options.progressUrl + "/q/swagger-ui); Authorize with the token");
         System.out.println();
+    }
+
+    /**
+     * The opening of the province's daily circular as report-service writes it, and where to read the daily,
+     * weekly and ten-day ones in full.
+     */
+    private void printCircular() {
+        String url = circularUrl("daily", "markdown");
+        Response r = send(tokens.supervisor, "GET", url, null, Duration.ofSeconds(60), "report-service");
+        if (r.status != 200) {
+            throw new Failure("GET " + url + " answered HTTP " + r.status + "\n" + abbreviate(r.body));
+        }
+        System.out.println("The province's daily circular as of " + lastDate + " (the opening; the rest: curl below):");
+        r.body.lines().limit(12).forEach(line -> System.out.println("  " + line));
+        System.out.println("  …");
+        String bearer = "curl -s -H \"Authorization: Bearer $TOKEN\" ";
+        System.out.println("  daily, weekly and ten-day circulars: " + bearer + "'" + circularUrl("daily", "markdown") + "'");
+        System.out.println("    (cadence weekly or dekad in the path; format=html for a printable page with charts,"
+                + " format=json for the figures, lang=en in English)");
+        System.out.println();
+    }
+
+    private String circularUrl(String cadence, String format) {
+        return options.reportUrl + "/api/briefings/" + cadence + "?scope=" + PROVINCE + "&date=" + lastDate
+                + "&format=" + format;
     }
 
     /** The revision history of the first county's latest enterprise report, or null when it reported nothing. */

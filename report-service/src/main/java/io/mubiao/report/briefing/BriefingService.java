@@ -115,6 +115,12 @@ public class BriefingService {
                     .findFirst().orElseThrow();
             RankingEntry own = RankingCalculator.rank(def, scope.code, date, tree, List.of(self), targets).entries()
                     .get(0);
+            if (query.group() == null && targets.isEmpty() && own.value() == null
+                    && ranking.entries().stream().allMatch(entry -> entry.value() == null)) {
+                // Not this scope's business: no target and no figure anywhere under it. Asked for by group, it
+                // is listed all the same (as NO_DATA), since the reader named it.
+                continue;
+            }
 
             // A CUMULATIVE total restarts on 1 January: before the year it is 0, not last year's total.
             boolean restarts = indicator.measure == Measure.CUMULATIVE;

@@ -146,6 +146,25 @@ class BriefingResourceTest {
     }
 
     @Test
+    void withoutAGroupOnlyIndicatorsWithAFigureOrATargetUnderTheScopeAreBriefed() {
+        String idle = "GOLD.idle";
+        feed.namedIndicator(idle, "未开展指标", "%", io.mubiao.events.Measure.RATIO,
+                io.mubiao.events.Direction.HIGHER_IS_BETTER, "idle", 2);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> asAdmin().queryParam("scope", PROVINCE)
+                .queryParam("date", DATE).queryParam("group", "idle").get("/api/briefings/daily").statusCode() == 200);
+
+        // named by its group, it is briefed (no data); left to the default, it is not this province's business
+        asAdmin().queryParam("scope", PROVINCE).queryParam("date", DATE).queryParam("group", "idle")
+                .get("/api/briefings/daily").then().statusCode(200)
+                .body("headline.indicator", contains(idle))
+                .body("headline[0].status", equalTo("NO_DATA"));
+        asAdmin().queryParam("scope", PROVINCE).queryParam("date", DATE).get("/api/briefings/daily").then()
+                .statusCode(200)
+                .body("headline.indicator", org.hamcrest.Matchers.hasItems(RATE, INVESTMENT))
+                .body("headline.indicator", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(idle)));
+    }
+
+    @Test
     void weeklyChangeIsSinceLastSundayAndReportsCountOverTheWeek() {
         // 15 April 2026 is a Wednesday: the week runs from Monday the 13th, compared with Sunday the 12th.
         briefing(asAdmin(), "weekly", PROVINCE).statusCode(200)
