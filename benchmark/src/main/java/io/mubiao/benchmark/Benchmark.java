@@ -19,8 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Measures progress intake of a running suite: creates a data set through target-service, waits for
  * progress-service's copy of it, then sends the same number of fresh reports over REST (per number of clients)
- * and over Kafka, and writes the same rows with a raw COPY as the floor; then times report-service's rankings
- * over what was stored ({@link RankingLatency}). Prints Markdown tables and writes them to a file. Run through deploy/benchmark.sh, which starts the suite when none answers.
+ * and over Kafka, and writes the same rows with a raw COPY as the floor; then times report-service's rankings and circulars
+ * over what was stored ({@link ReadLatency}). Prints Markdown tables and writes them to a file. Run through deploy/benchmark.sh, which starts the suite when none answers.
  *
  * <p>Exit codes: 0 measured, 1 failed, 2 wrong usage, 3 measured but the Kafka step timed out.
  */
@@ -86,7 +86,7 @@ public final class Benchmark {
                 + ", PostgreSQL " + settings.jdbcUrl());
 
         List<Measurement> results = new ArrayList<>();
-        List<RankingLatency.Result> rankings = List.of();
+        List<ReadLatency.Result> rankings = List.of();
         String postgres;
         try (Database db = new Database(settings)) {
             postgres = db.version() + " at " + settings.pgHost + ":" + settings.pgPort;
@@ -120,7 +120,7 @@ public final class Benchmark {
 
             if (settings.rankingRequests > 0) {
                 // as of today: every report of the run lies in the past and is carried forward to it
-                rankings = new RankingLatency(new Api(settings.token), settings.reportUrl, json, progress)
+                rankings = new ReadLatency(new Api(settings.token), settings.reportUrl, json, progress)
                         .run(data, LocalDate.now(ZoneOffset.UTC), settings.rankingRequests);
             }
         }
@@ -129,7 +129,7 @@ public final class Benchmark {
                 started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")), settings.command, Machine.here(),
                 loadBefore, Machine.loadAverage(), postgres, data.describe(), perStep);
         String table = ResultTable.render(context, results)
-                + (rankings.isEmpty() ? "" : "\n" + RankingLatency.render(rankings));
+                + (rankings.isEmpty() ? "" : "\n" + ReadLatency.render(rankings));
         System.out.println();
         System.out.println(table);
         write(table);

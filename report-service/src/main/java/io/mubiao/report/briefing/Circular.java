@@ -34,6 +34,13 @@ public record Circular(String lang, String title, String periodLine, String over
             Chart chart) {
     }
 
+    /**
+     * A text circular shows at most this many units from each end of a ranking table, chart and reminder list: a
+     * national circular over 3,000 counties would otherwise be a book (and run out of memory); the JSON format
+     * and {@code /api/rankings} keep every unit.
+     */
+    static final int SHOWN_AT_EACH_END = 50;
+
     public static Circular of(Briefing briefing, String scopeWord, String parentName, Wording words) {
         List<String> overview = new ArrayList<>();
         List<Section> sections = new ArrayList<>();
@@ -49,7 +56,14 @@ public record Circular(String lang, String title, String periodLine, String over
             // A CUMULATIVE parent's value is a sum: no average to compare the units with.
             boolean cumulative = head.measure() == Measure.CUMULATIVE;
             List<List<String>> rows = new ArrayList<>();
-            for (RankingEntry entry : ranking.entries()) {
+            List<RankingEntry> entries = ranking.entries();
+            for (int e = 0; e < entries.size(); e++) {
+                if (entries.size() > 2 * SHOWN_AT_EACH_END && e == SHOWN_AT_EACH_END) {
+                    rows.add(List.of("…", words.moreUnits(entries.size() - 2 * SHOWN_AT_EACH_END), "…", "…", "…",
+                            "…", "…"));
+                    e = entries.size() - SHOWN_AT_EACH_END;
+                }
+                RankingEntry entry = entries.get(e);
                 rows.add(List.of(entry.rank() == null ? "—" : entry.rank().toString(), entry.name(),
                         f.plain(entry.value()), f.signed(entry.yoyChange()),
                         f.plain(entry.expected()),
@@ -85,7 +99,14 @@ public record Circular(String lang, String title, String periodLine, String over
             }
         }
         List<String> reminders = new ArrayList<>();
-        reasons.forEach((unit, why) -> reminders.add(words.reminder(names.get(unit), why)));
+        reasons.forEach((unit, why) -> {
+            if (reminders.size() < 2 * SHOWN_AT_EACH_END) {
+                reminders.add(words.reminder(names.get(unit), why));
+            }
+        });
+        if (reasons.size() > 2 * SHOWN_AT_EACH_END) {
+            reminders.add(words.moreUnits(reasons.size() - 2 * SHOWN_AT_EACH_END));
+        }
         if (reminders.isEmpty()) {
             reminders.add(words.noReminders());
         }
@@ -132,6 +153,11 @@ public record Circular(String lang, String title, String periodLine, String over
 
         static Chart of(RankingResult ranking, Briefing.Headline head, Wording words) {
             List<RankingEntry> valued = ranking.entries().stream().filter(entry -> entry.value() != null).toList();
+            if (valued.size() > 2 * SHOWN_AT_EACH_END) {
+                List<RankingEntry> ends = new ArrayList<>(valued.subList(0, SHOWN_AT_EACH_END));
+                ends.addAll(valued.subList(valued.size() - SHOWN_AT_EACH_END, valued.size()));
+                valued = ends;
+            }
             BigDecimal milestoneValue = head.targetKind() == TargetKind.VALUE && head.milestone() != null
                     ? head.milestone().value() : null;
             double lo = 0;

@@ -145,7 +145,16 @@ final class EnWording implements Wording {
     }
 
     private static <T> String list(List<T> entries, Function<T, String> item) {
-        return entries.stream().map(item).collect(Collectors.joining(", "));
+        String named = entries.stream().limit(NAMED).map(item).collect(Collectors.joining(", "));
+        return entries.size() <= NAMED ? named : named + " and " + (entries.size() - NAMED) + " more";
+    }
+
+    /** How many units a list sentence names before "and N more". */
+    private static final int NAMED = 20;
+
+    @Override
+    public String moreUnits(int count) {
+        return count + " more units (the JSON format lists them all)";
     }
 
     @Override

@@ -102,6 +102,9 @@ public interface Wording {
 
     String noReminders();
 
+    /** Stands for the units a text circular leaves out of a long table or list. */
+    String moreUnits(int count);
+
     String averageCaption(String value);
 
     String milestoneCaption(LocalDate due, String value);

@@ -153,7 +153,13 @@ final class ZhWording implements Wording {
     }
 
     private static <T> String list(List<T> entries, Function<T, String> item) {
-        return entries.stream().map(item).collect(Collectors.joining("、"));
+        String named = entries.stream().limit(NAMED).map(item).collect(Collectors.joining("、"));
+        return entries.size() <= NAMED ? named : named + "等" + entries.size() + "个单位";
+    }
+
+    @Override
+    public String moreUnits(int count) {
+        return "另有" + count + "个单位（完整名单见JSON格式）";
     }
 
     @Override
@@ -237,6 +243,9 @@ final class ZhWording implements Wording {
     public String reminder(String unitName, List<String> reasons) {
         return unitName + "：" + String.join("，", reasons) + "，请加快工作进度。";
     }
+
+    /** How many units a list sentence names before "等N个单位". */
+    private static final int NAMED = 20;
 
     @Override
     public String noReminders() {

@@ -76,4 +76,23 @@ class BriefingRulesTest {
         assertTrue(county.reportedInPeriod());
         assertNull(BriefingService.activityOf("N", own, children, tree));
     }
+
+    @Test
+    void aLongListNamesTwentyUnitsAndCountsTheRest() {
+        List<io.mubiao.report.calc.BelowAverage.Entry> entries = new java.util.ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            entries.add(new io.mubiao.report.calc.BelowAverage.Entry("U" + i, "县" + i, new BigDecimal("10.00"),
+                    new BigDecimal("20.00"), new BigDecimal("10.00")));
+        }
+        Wording.Figures percent = new Wording.Figures("%", io.mubiao.events.Measure.RATIO);
+
+        String zh = new ZhWording().belowAverage("全国平均水平（20.00%）", entries, percent);
+        assertTrue(zh.contains("县20（") && !zh.contains("县21（"), zh);
+        assertTrue(zh.endsWith("等25个单位。"), zh);
+        String en = new EnWording().belowAverage("the national average (20.00%)", entries, percent);
+        assertTrue(en.contains(" and 5 more"), en);
+        assertEquals(zh, new ZhWording().belowAverage("全国平均水平（20.00%）", entries, percent));
+        assertTrue(new ZhWording().belowAverage("全国平均水平（20.00%）", entries.subList(0, 20), percent)
+                .endsWith("）。"), "twenty units are all named");
+    }
 }

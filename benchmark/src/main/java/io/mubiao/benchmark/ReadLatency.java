@@ -11,12 +11,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * How fast report-service answers {@code GET /api/rankings} over the data the intake steps stored: a province
- * ranking its counties (about a hundred, the size a supervisor looks at daily) and the root ranking every county
- * of the country. One client, requests one after the other, so each figure is a request's own latency; a tenth as
- * many unmeasured requests first, since the service's first answers run interpreted code.
+ * How fast report-service answers over the data the intake steps stored: {@code GET /api/rankings} of a province
+ * ranking its counties (about a hundred, the size a supervisor looks at daily) and of the root ranking every county
+ * of the country; then the root's daily circular over every county and every indicator (the "national circular"),
+ * as JSON, Markdown and HTML. One client, requests one after the other, so each figure is a request's own latency;
+ * a tenth as many unmeasured requests first, since the service's first answers run interpreted code.
  */
-final class RankingLatency {
+final class ReadLatency {
 
     /** One ranking size: its request latencies, in nanoseconds. */
     record Result(String what, int children, List<Long> nanos) {
@@ -30,14 +31,14 @@ final class RankingLatency {
     }
 
     private static final int COUNTY_LEVEL = 4; // root, province, city, county
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     private final Api api;
     private final String reportUrl;
     private final ObjectMapper json;
     private final Progress progress;
 
-    RankingLatency(Api api, String reportUrl, ObjectMapper json, Progress progress) {
+    ReadLatency(Api api, String reportUrl, ObjectMapper json, Progress progress) {
         this.api = api;
         this.reportUrl = reportUrl;
         this.json = json;
@@ -48,9 +49,27 @@ final class RankingLatency {
         String indicator = data.indicators.get(0).code();
         String province = data.units.stream().filter(unit -> data.root.equals(unit.parent())).findFirst()
                 .orElseThrow().code();
-        return List.of(
-                measure("a province's counties", query(indicator, province, date), requests),
-                measure("every county under the root", query(indicator, data.root, date), requests));
+        List<Result> results = new ArrayList<>(List.of(
+                measure("ranking: a province's counties", query(indicator, province, date), requests),
+                measure("ranking: every county under the root", query(indicator, data.root, date), requests)));
+        // A circular costs a ranking per indicator and more: a few requests show its time well enough. The
+        // national circular ranks the provinces over every county's figures; at level 4 it ranks every county.
+        int circulars = Math.max(3, requests / 40);
+        long provinces = data.units.stream().filter(unit -> data.root.equals(unit.parent())).count();
+        for (String format : List.of("json", "markdown", "html")) {
+            results.add(measure("daily circular of the root (its provinces), " + data.indicators.size()
+                    + " indicators, " + format, circular(data, date, format, ""), circulars, (int) provinces));
+        }
+        for (String format : List.of("json", "markdown")) {
+            results.add(measure("daily circular of the root at county level, " + data.indicators.size()
+                    + " indicators, " + format, circular(data, date, format, "&level=" + COUNTY_LEVEL), circulars,
+                    data.counties.size()));
+        }
+        return results;
+    }
+
+    private String circular(DataSet data, LocalDate date, String format, String level) {
+        return reportUrl + "/api/briefings/daily?scope=" + data.root + "&date=" + date + "&format=" + format + level;
     }
 
     private String query(String indicator, String parent, LocalDate date) {
@@ -59,9 +78,16 @@ final class RankingLatency {
     }
 
     private Result measure(String what, String url, int requests) {
-        int children = 0;
+        return measure(what, url, requests, -1);
+    }
+
+    /** @param children the number of units the answer covers, or -1 to count a ranking's entries */
+    private Result measure(String what, String url, int requests, int children) {
         for (int i = 0; i < Math.max(1, requests / 10); i++) {
-            children = entries(get(url));
+            String body = get(url);
+            if (children < 0 || i == 0 && what.startsWith("ranking")) {
+                children = entries(body);
+            }
         }
         List<Long> nanos = new ArrayList<>(requests);
         for (int i = 0; i < requests; i++) {
@@ -69,7 +95,7 @@ final class RankingLatency {
             get(url);
             nanos.add(System.nanoTime() - start);
             if ((i + 1) % Math.max(1, requests / 4) == 0) {
-                progress.say(String.format(Locale.ROOT, "ranking of %s (%,d children): %d/%d requests", what, children,
+                progress.say(String.format(Locale.ROOT, "%s (%,d units): %d/%d requests", what, children,
                         i + 1, requests));
             }
         }
@@ -95,7 +121,7 @@ final class RankingLatency {
 
     /** The Markdown table of the results, to follow the intake table. */
     static String render(List<Result> results) {
-        StringBuilder table = new StringBuilder("| ranking (GET /api/rankings, 1 client, sequential) | children | requests "
+        StringBuilder table = new StringBuilder("| report-service read (1 client, sequential) | units | requests "
                 + "| p50 (ms) | p99 (ms) | max (ms) |\n|---|---:|---:|---:|---:|---:|\n");
         for (Result result : results) {
             table.append(String.format(Locale.ROOT, "| %s | %,d | %d | %.1f | %.1f | %.1f |%n", result.what(),
