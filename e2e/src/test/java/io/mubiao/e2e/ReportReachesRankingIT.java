@@ -176,6 +176,10 @@ class ReportReachesRankingIT {
         for (String expected : List.of("试验省", "32.00", "8.00", "甲县", "乙县", "丙县")) {
             assertTrue(markdown.contains(expected), "the circular names " + expected);
         }
+        // three counties are all in the top three, but 乙县 lies below the average: it is not commended
+        String commendation = markdown.lines().filter(line -> line.contains("予以通报表扬")).findFirst().orElseThrow();
+        assertTrue(commendation.contains("丙县") && commendation.contains("甲县") && !commendation.contains("乙县"),
+                commendation);
     }
 
     private static Response circular(String format) {

@@ -71,12 +71,17 @@ public record Circular(String lang, String title, String periodLine, String over
             }
             List<String> lines = new ArrayList<>();
             String average = cumulative ? null : words.average(scopeWord, ranking.parentValue(), f);
-            addIf(lines, words.top(briefing.top().get(code), f));
+            // Commended are the leaders that are not below the average: with few units the top cut reaches them.
+            List<String> belowAverage = briefing.belowAverage().get(code).stream().map(BelowAverage.Entry::orgUnit)
+                    .toList();
+            List<RankCut.Entry> commended = briefing.top().get(code).stream()
+                    .filter(entry -> !belowAverage.contains(entry.orgUnit())).toList();
+            addIf(lines, words.top(commended, f));
             addIf(lines, words.belowAverage(average, briefing.belowAverage().get(code), f));
             // A unit is not commended and criticised in one breath: with few units the two cuts overlap.
-            List<String> commended = briefing.top().get(code).stream().map(RankCut.Entry::orgUnit).toList();
+            List<String> commendedUnits = commended.stream().map(RankCut.Entry::orgUnit).toList();
             addIf(lines, words.bottom(briefing.bottom().get(code).stream()
-                    .filter(entry -> !commended.contains(entry.orgUnit())).toList(), f));
+                    .filter(entry -> !commendedUnits.contains(entry.orgUnit())).toList(), f));
             addIf(lines, words.mostImproved(head.previousDate(), briefing.mostImproved().get(code), f, head.measure()));
             addIf(lines, words.behindMilestone(briefing.behindMilestone().get(code), f));
             addIf(lines, words.projections(briefing.projections().get(code).stream()
