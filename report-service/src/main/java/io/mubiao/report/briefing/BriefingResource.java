@@ -1,12 +1,9 @@
 package io.mubiao.report.briefing;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -31,6 +28,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.mubiao.access.Roles;
 import io.mubiao.problem.Problem;
+import io.mubiao.report.QueryParams;
 import io.mubiao.problem.ProblemException;
 import io.mubiao.report.calc.Cadence;
 
@@ -42,7 +40,6 @@ public class BriefingResource {
 
     public static final String MARKDOWN = "text/markdown; charset=UTF-8";
     public static final String HTML = "text/html; charset=UTF-8";
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final List<String> FORMATS = List.of("json", "markdown", "html");
 
     @Inject
@@ -103,54 +100,29 @@ public class BriefingResource {
             @Parameter(description = "Rank only units of this kind (region, department, …)") @RestQuery String kind,
             @Parameter(description = "Only the indicators of this group (all indicators without it)")
             @RestQuery String group) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (scope == null || scope.isBlank()) {
-            errors.add(Problem.FieldError.of("scope", "is required"));
-        } else if (!CODE.matcher(scope).matches()) {
-            errors.add(Problem.FieldError.of("scope", "must match [A-Za-z0-9._-]{1,64}"));
-        }
-        LocalDate day = null;
-        if (date != null && !date.isBlank()) {
-            try {
-                day = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                errors.add(Problem.FieldError.of("date", "must be a date YYYY-MM-DD, not " + date));
-            }
-        }
+        QueryParams params = new QueryParams();
+        params.code("scope", scope);
+        LocalDate day = params.date("date", date);
         String language = lang == null || lang.isBlank() ? "zh-CN" : lang;
         Optional<Wording> words = Wording.forLang(language);
         if (words.isEmpty()) {
-            errors.add(Problem.FieldError.of("lang", "must be zh-CN or en, not " + lang));
+            params.fail("lang", "must be zh-CN or en, not " + lang);
         }
         String shape = format == null || format.isBlank() ? "json" : format;
         if (!FORMATS.contains(shape)) {
-            errors.add(Problem.FieldError.of("format", "must be json, markdown or html, not " + format));
+            params.fail("format", "must be json, markdown or html, not " + format);
         }
-        Integer depth = null;
-        if (level != null && !level.isBlank()) {
-            try {
-                depth = Integer.valueOf(level);
-            } catch (NumberFormatException e) {
-                errors.add(Problem.FieldError.of("level", "must be a whole number, not " + level));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Bad Request", errors.stream()
-                    .map(error -> error.field() + ": " + error.message()).collect(Collectors.joining("; ")), errors);
-        }
+        Integer depth = params.wholeNumber("level", level);
+        params.throwIfFailed();
         Cadence period = Cadence.fromPath(cadence).orElseThrow(() -> ProblemException.notFound("cadence " + cadence
                 + " is unknown: use one of "
                 + Arrays.stream(Cadence.values()).map(Cadence::path).collect(Collectors.joining(", "))));
         BriefingService.Result result = briefings.brief(new BriefingQuery(period, scope, day, depth,
-                blankToNull(kind), blankToNull(group)));
+                QueryParams.blankToNull(kind), QueryParams.blankToNull(group)));
         return switch (shape) {
             case "markdown" -> Response.ok(renderer.markdown(result, words.get()), MARKDOWN).build();
             case "html" -> Response.ok(renderer.html(result, words.get()), HTML).build();
             default -> Response.ok(result.briefing(), MediaType.APPLICATION_JSON).build();
         };
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -1,10 +1,6 @@
 package io.mubiao.report.ranking;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,7 +21,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.mubiao.access.Roles;
 import io.mubiao.problem.Problem;
-import io.mubiao.problem.ProblemException;
+import io.mubiao.report.QueryParams;
 
 @Path("/api/rankings")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,7 +30,6 @@ import io.mubiao.problem.ProblemException;
 @SecurityRequirement(name = "SecurityScheme")
 public class RankingResource {
 
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @Inject
     RankingService rankings;
@@ -75,37 +70,12 @@ public class RankingResource {
             @Parameter(description = "Rank all descendants of the parent at this level (1 = root) instead of its children")
             @RestQuery String level,
             @Parameter(description = "Rank only units of this kind (region, department, …)") @RestQuery String kind) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        requireCode("indicator", indicator, errors);
-        requireCode("parent", parent, errors);
-        LocalDate day = null;
-        if (date != null && !date.isBlank()) {
-            try {
-                day = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                errors.add(Problem.FieldError.of("date", "must be a date YYYY-MM-DD, not " + date));
-            }
-        }
-        Integer depth = null;
-        if (level != null && !level.isBlank()) {
-            try {
-                depth = Integer.valueOf(level);
-            } catch (NumberFormatException e) {
-                errors.add(Problem.FieldError.of("level", "must be a whole number, not " + level));
-            }
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Bad Request", errors.stream()
-                    .map(error -> error.field() + ": " + error.message()).reduce((a, b) -> a + "; " + b).get(), errors);
-        }
-        return rankings.rank(new RankingQuery(indicator, parent, day, depth, kind == null || kind.isBlank() ? null : kind));
-    }
-
-    private static void requireCode(String field, String value, List<Problem.FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            errors.add(Problem.FieldError.of(field, "is required"));
-        } else if (!CODE.matcher(value).matches()) {
-            errors.add(Problem.FieldError.of(field, "must match [A-Za-z0-9._-]{1,64}"));
-        }
+        QueryParams params = new QueryParams();
+        params.code("indicator", indicator);
+        params.code("parent", parent);
+        LocalDate day = params.date("date", date);
+        Integer depth = params.wholeNumber("level", level);
+        params.throwIfFailed();
+        return rankings.rank(new RankingQuery(indicator, parent, day, depth, QueryParams.blankToNull(kind)));
     }
 }

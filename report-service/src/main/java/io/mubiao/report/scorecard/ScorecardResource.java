@@ -1,10 +1,6 @@
 package io.mubiao.report.scorecard;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -25,7 +21,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.mubiao.access.Roles;
 import io.mubiao.problem.Problem;
-import io.mubiao.problem.ProblemException;
+import io.mubiao.report.QueryParams;
 
 @Path("/api/scorecard")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,7 +30,6 @@ import io.mubiao.problem.ProblemException;
 @SecurityRequirement(name = "SecurityScheme")
 public class ScorecardResource {
 
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @Inject
     ScorecardService scorecards;
@@ -80,30 +75,11 @@ public class ScorecardResource {
             @Parameter(description = "The date each cell's trend compares with, YYYY-MM-DD, before `date`; "
                     + "default 7 days before `date`")
             @RestQuery String compareWith) {
-        List<Problem.FieldError> errors = new ArrayList<>();
-        if (scope == null || scope.isBlank()) {
-            errors.add(Problem.FieldError.of("scope", "is required"));
-        } else if (!CODE.matcher(scope).matches()) {
-            errors.add(Problem.FieldError.of("scope", "must match [A-Za-z0-9._-]{1,64}"));
-        }
-        LocalDate day = parseDate("date", date, errors);
-        LocalDate before = parseDate("compareWith", compareWith, errors);
-        if (!errors.isEmpty()) {
-            throw new ProblemException(400, "Bad Request", errors.stream()
-                    .map(error -> error.field() + ": " + error.message()).reduce((a, b) -> a + "; " + b).get(), errors);
-        }
-        return scorecards.scorecard(scope, day, group == null || group.isBlank() ? null : group, before);
-    }
-
-    private static LocalDate parseDate(String field, String value, List<Problem.FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            errors.add(Problem.FieldError.of(field, "must be a date YYYY-MM-DD, not " + value));
-            return null;
-        }
+        QueryParams params = new QueryParams();
+        params.code("scope", scope);
+        LocalDate day = params.date("date", date);
+        LocalDate before = params.date("compareWith", compareWith);
+        params.throwIfFailed();
+        return scorecards.scorecard(scope, day, QueryParams.blankToNull(group), before);
     }
 }

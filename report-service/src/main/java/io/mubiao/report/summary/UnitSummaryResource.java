@@ -1,8 +1,6 @@
 package io.mubiao.report.summary;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -24,7 +22,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.mubiao.access.Roles;
 import io.mubiao.problem.Problem;
-import io.mubiao.problem.ProblemException;
+import io.mubiao.report.QueryParams;
 
 @Path("/api/units/{orgUnit}/summary")
 @Produces(MediaType.APPLICATION_JSON)
@@ -66,16 +64,9 @@ public class UnitSummaryResource {
             @Parameter(description = "Org unit code", required = true) @RestPath String orgUnit,
             @Parameter(description = "As-of date, YYYY-MM-DD; default today in the service's time zone")
             @RestQuery String date) {
-        LocalDate day = null;
-        if (date != null && !date.isBlank()) {
-            try {
-                day = LocalDate.parse(date);
-            } catch (DateTimeParseException e) {
-                String message = "must be a date YYYY-MM-DD, not " + date;
-                throw new ProblemException(400, "Bad Request", "date: " + message,
-                        List.of(Problem.FieldError.of("date", message)));
-            }
-        }
+        QueryParams params = new QueryParams();
+        LocalDate day = params.date("date", date);
+        params.throwIfFailed();
         return summaries.summarise(orgUnit, day);
     }
 }
