@@ -21,6 +21,7 @@ import io.mubiao.report.access.AreaGuard;
 import io.mubiao.report.calc.AsOfValue;
 import io.mubiao.report.calc.BehindMilestone;
 import io.mubiao.report.calc.BelowAverage;
+import io.mubiao.report.calc.Figure;
 import io.mubiao.report.calc.Imbalance;
 import io.mubiao.report.calc.IndicatorFigures;
 import io.mubiao.report.calc.MostImproved;
@@ -40,10 +41,11 @@ import io.mubiao.report.readmodel.Indicator;
 import io.mubiao.report.readmodel.OrgUnit;
 
 /**
- * Builds a briefing from the read model: per indicator the ranking as of the date (the same statements and
- * calculator as {@code /api/rankings}), the same ranking as of the end of the previous period and as of the
- * start of the pace window, the scope's rank among its siblings, and when each unit last reported; then the
- * lists of {@code calc}. Checks in this order: unknown scope or group (404), scope outside the caller's area
+ * Builds a briefing from the read model: the units once, then per indicator the ranking as of the date (the
+ * same statements and calculator as {@code /api/rankings}), the same ranking as of the end of the previous
+ * period and as of the start of the pace window, the scope's rank among its siblings, and when each unit last
+ * reported (the date of its as-of report); then the lists of {@code calc}. A national circular (3,300 units,
+ * 50 indicators) is some 200 as-of statements: {@link RankingRepository#loadAsOf} keeps each one a range scan. Checks in this order: unknown scope or group (404), scope outside the caller's area
  * (403), level not below the scope (422).
  */
 @ApplicationScoped
@@ -55,9 +57,6 @@ public class BriefingService {
 
     @Inject
     RankingRepository rankings;
-
-    @Inject
-    ReportActivity activity;
 
     @Inject
     AreaGuard area;
@@ -100,10 +99,18 @@ public class BriefingService {
         Map<String, List<Projections.Entry>> projections = new LinkedHashMap<>();
         List<IndicatorFigures> allFigures = new ArrayList<>();
 
+        // The siblings' tree holds the scope's: one as-of statement on the date serves both rankings.
+        String treeRoot = scope.parent != null ? scope.parent : scope.code;
+        List<RankingCalculator.Unit> topUnits = rankings.loadUnits(treeRoot);
+        List<RankingCalculator.Unit> scopeUnits = scope.parent == null ? topUnits : within(topUnits, scope.code);
+        LocalDate lastYearDate = YearOnYear.sameDateLastYear(date);
+
         for (Indicator indicator : indicators) {
             RankingCalculator.IndicatorDef def = new RankingCalculator.IndicatorDef(indicator.code, indicator.unit,
                     indicator.measure, indicator.direction, indicator.decimals);
-            RankingCalculator.Subtree tree = load(indicator, scope.code, date);
+            RankingRepository.AsOf now = rankings.loadAsOf(indicator.code, indicator.measure, treeRoot, date);
+            RankingCalculator.Subtree tree = new RankingCalculator.Subtree(scopeUnits, now.figures(),
+                    load(indicator, scope.code, lastYearDate), now.dates());
             List<RankingCalculator.Unit> entries = RankingCalculator.entries(tree, scope.code, query.level(),
                     query.kind());
             List<String> codes = new ArrayList<>(entries.stream().map(RankingCalculator.Unit::code).toList());
@@ -133,7 +140,7 @@ public class BriefingService {
                 previousParent = zero;
             } else {
                 RankingResult previous = RankingCalculator.rank(def, scope.code, previousEnd,
-                        load(indicator, scope.code, previousEnd), entries, Map.of());
+                        valuesOnly(scopeUnits, load(indicator, scope.code, previousEnd)), entries, Map.of());
                 previousValues = values(previous);
                 previousParent = previous.parentValue();
             }
@@ -146,13 +153,14 @@ public class BriefingService {
                 windowValues = previousValues;
             } else {
                 windowValues = values(RankingCalculator.rank(def, scope.code, windowStart,
-                        load(indicator, scope.code, windowStart), entries, Map.of()));
+                        valuesOnly(scopeUnits, load(indicator, scope.code, windowStart)), entries, Map.of()));
             }
 
             Integer rank = null;
             Integer of = null;
             if (scope.parent != null) {
-                RankingCalculator.Subtree siblingsTree = load(indicator, scope.parent, date);
+                RankingCalculator.Subtree siblingsTree = new RankingCalculator.Subtree(topUnits, now.figures(),
+                        Map.of(), now.dates());
                 List<RankingCalculator.Unit> siblings = RankingCalculator.entries(siblingsTree, scope.parent, null,
                         null);
                 // Only the scope's own place is used: nothing about a sibling leaves this method.
@@ -171,7 +179,6 @@ public class BriefingService {
                     own.gapToMilestone(), own.status(), rank, of));
             results.add(ranking);
 
-            Map<String, ReportActivity.Own> reports = activity.own(indicator.code, scope.code, period.from(), date);
             Map<String, List<String>> children = children(tree);
             Map<String, List<AsOfValue>> recent = new HashMap<>();
             List<UnitFigure> units = new ArrayList<>();
@@ -179,7 +186,7 @@ public class BriefingService {
                 TargetPlan target = targets.get(entry.orgUnit());
                 // A GROWTH target's expected value and milestone are changes over last year, not values.
                 boolean comparable = target != null && target.kind() == TargetKind.VALUE;
-                ReportActivity.Own reported = activityOf(entry.orgUnit(), reports, children, tree);
+                ReportActivity reported = activityOf(entry.orgUnit(), now.dates(), period.from(), children);
                 units.add(new UnitFigure(entry.orgUnit(), entry.name(), entry.value(),
                         previousValues.get(entry.orgUnit()), comparable ? entry.expected() : null,
                         comparable ? entry.milestone() : null, comparable ? entry.gapToMilestone() : null,
@@ -212,8 +219,25 @@ public class BriefingService {
         return new Result(briefing, scope, parent);
     }
 
-    private RankingCalculator.Subtree load(Indicator indicator, String root, LocalDate date) {
-        return rankings.loadSubtree(indicator.code, indicator.measure, root, date, YearOnYear.sameDateLastYear(date));
+    private Map<String, Figure> load(Indicator indicator, String root, LocalDate date) {
+        return rankings.loadAsOf(indicator.code, indicator.measure, root, date).figures();
+    }
+
+    /** A tree whose figures are only asked for their values (no year on year, no report dates). */
+    private static RankingCalculator.Subtree valuesOnly(List<RankingCalculator.Unit> units, Map<String, Figure> own) {
+        return new RankingCalculator.Subtree(units, own, Map.of(), Map.of());
+    }
+
+    /** {@code root} and the units below it, found through the parent links of {@code units}. */
+    static List<RankingCalculator.Unit> within(List<RankingCalculator.Unit> units, String root) {
+        Map<String, List<RankingCalculator.Unit>> children = new HashMap<>();
+        units.forEach(unit -> children.computeIfAbsent(unit.parent(), p -> new ArrayList<>()).add(unit));
+        List<RankingCalculator.Unit> found = new ArrayList<>();
+        units.stream().filter(unit -> unit.code().equals(root)).forEach(found::add);
+        for (int i = 0; i < found.size(); i++) {
+            found.addAll(children.getOrDefault(found.get(i).code(), List.of()));
+        }
+        return found;
     }
 
     private static Map<String, BigDecimal> constant(List<RankingCalculator.Unit> units, BigDecimal value) {
@@ -239,24 +263,26 @@ public class BriefingService {
     }
 
     /**
-     * When a unit's value was last reported, by the rule its value follows: its own report when it has one,
-     * otherwise its children's (latest of their dates; reported in the period when any of them was).
+     * When a unit's value was last reported, by the rule its value follows: its own as-of report when it has
+     * one ({@code reportedOn}: the date of each unit's own figure), otherwise its children's (latest of their
+     * dates; reported in the period when any of them was).
      */
-    static ReportActivity.Own activityOf(String code, Map<String, ReportActivity.Own> own,
-            Map<String, List<String>> children, RankingCalculator.Subtree tree) {
-        if (tree.ownNow().containsKey(code) && own.containsKey(code)) {
-            return own.get(code);
+    static ReportActivity activityOf(String code, Map<String, LocalDate> reportedOn, LocalDate periodFrom,
+            Map<String, List<String>> children) {
+        LocalDate own = reportedOn.get(code);
+        if (own != null) {
+            return new ReportActivity(own, !own.isBefore(periodFrom));
         }
         LocalDate last = null;
         boolean inPeriod = false;
         for (String child : children.getOrDefault(code, List.of())) {
-            ReportActivity.Own activity = activityOf(child, own, children, tree);
+            ReportActivity activity = activityOf(child, reportedOn, periodFrom, children);
             if (activity != null) {
                 last = last == null || activity.lastReportDate().isAfter(last) ? activity.lastReportDate() : last;
                 inPeriod |= activity.reportedInPeriod();
             }
         }
-        return last == null ? null : new ReportActivity.Own(last, inPeriod);
+        return last == null ? null : new ReportActivity(last, inPeriod);
     }
 
 }

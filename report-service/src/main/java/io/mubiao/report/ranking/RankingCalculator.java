@@ -34,9 +34,10 @@ public final class RankingCalculator {
 
     /**
      * The parent and everything below it, with each unit's own as-of report on the date and on the same
-     * date last year (absent when it has none).
+     * date last year (absent when it has none), and the date of each unit's report on the date.
      */
-    public record Subtree(List<Unit> units, Map<String, Figure> ownNow, Map<String, Figure> ownLastYear) {
+    public record Subtree(List<Unit> units, Map<String, Figure> ownNow, Map<String, Figure> ownLastYear,
+            Map<String, LocalDate> reportedOn) {
     }
 
     /**

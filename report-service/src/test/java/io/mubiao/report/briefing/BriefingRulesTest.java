@@ -12,7 +12,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.mubiao.report.calc.Figure;
 import io.mubiao.report.ranking.RankingCalculator;
 import io.mubiao.report.readmodel.OrgUnit;
 
@@ -49,32 +48,33 @@ class BriefingRulesTest {
     @Test
     void aUnitWithItsOwnReportIsJudgedOnItAndARolledUpUnitOnItsChildren() {
         // city C has its own report (old); county K has none and rolls up from townships T1 (in the period) and T2.
-        RankingCalculator.Subtree tree = new RankingCalculator.Subtree(List.of(
+        Map<String, LocalDate> reportedOn = Map.of("C", LocalDate.parse("2026-04-01"), "C1",
+                LocalDate.parse("2026-04-15"), "T1", LocalDate.parse("2026-04-15"), "T2", LocalDate.parse("2026-04-10"));
+        Map<String, List<String>> children = Map.of("P", List.of("C", "K", "N"), "C", List.of("C1"),
+                "K", List.of("T1", "T2"));
+        LocalDate periodFrom = LocalDate.parse("2026-04-11");
+
+        ReportActivity city = BriefingService.activityOf("C", reportedOn, periodFrom, children);
+        assertEquals(LocalDate.parse("2026-04-01"), city.lastReportDate());
+        assertFalse(city.reportedInPeriod());
+        ReportActivity county = BriefingService.activityOf("K", reportedOn, periodFrom, children);
+        assertEquals(LocalDate.parse("2026-04-15"), county.lastReportDate());
+        assertTrue(county.reportedInPeriod());
+        assertNull(BriefingService.activityOf("N", reportedOn, periodFrom, children));
+    }
+
+    @Test
+    void aScopeWithinItsParentsTreeIsFoundThroughTheParentLinks() {
+        List<RankingCalculator.Unit> units = List.of(
                 new RankingCalculator.Unit("P", "P", null, "region", 1),
                 new RankingCalculator.Unit("C", "C", "P", "region", 2),
                 new RankingCalculator.Unit("C1", "C1", "C", "region", 3),
                 new RankingCalculator.Unit("K", "K", "P", "region", 2),
-                new RankingCalculator.Unit("T1", "T1", "K", "region", 3),
-                new RankingCalculator.Unit("T2", "T2", "K", "region", 3),
-                new RankingCalculator.Unit("N", "N", "P", "region", 2)),
-                Map.of("C", Figure.of(BigDecimal.ONE), "C1", Figure.of(BigDecimal.ONE), "T1", Figure.of(BigDecimal.ONE),
-                        "T2", Figure.of(BigDecimal.ONE)),
-                Map.of());
-        Map<String, ReportActivity.Own> own = Map.of(
-                "C", new ReportActivity.Own(LocalDate.parse("2026-04-01"), false),
-                "C1", new ReportActivity.Own(LocalDate.parse("2026-04-15"), true),
-                "T1", new ReportActivity.Own(LocalDate.parse("2026-04-15"), true),
-                "T2", new ReportActivity.Own(LocalDate.parse("2026-04-10"), false));
-        Map<String, List<String>> children = Map.of("P", List.of("C", "K", "N"), "C", List.of("C1"),
-                "K", List.of("T1", "T2"));
-
-        ReportActivity.Own city = BriefingService.activityOf("C", own, children, tree);
-        assertEquals(LocalDate.parse("2026-04-01"), city.lastReportDate());
-        assertFalse(city.reportedInPeriod());
-        ReportActivity.Own county = BriefingService.activityOf("K", own, children, tree);
-        assertEquals(LocalDate.parse("2026-04-15"), county.lastReportDate());
-        assertTrue(county.reportedInPeriod());
-        assertNull(BriefingService.activityOf("N", own, children, tree));
+                new RankingCalculator.Unit("T1", "T1", "K", "region", 3));
+        assertEquals(List.of("C", "C1"), BriefingService.within(units, "C").stream()
+                .map(RankingCalculator.Unit::code).toList());
+        assertEquals(List.of("T1"), BriefingService.within(units, "T1").stream()
+                .map(RankingCalculator.Unit::code).toList());
     }
 
     @Test

@@ -54,7 +54,7 @@ class RankingCalculatorTest {
 
     private static RankingResult rank(RankingCalculator.IndicatorDef indicator, Map<String, Figure> now,
             Map<String, Figure> lastYear, Integer level, String kind, Map<String, TargetPlan> targets) {
-        RankingCalculator.Subtree tree = new RankingCalculator.Subtree(UNITS, now, lastYear);
+        RankingCalculator.Subtree tree = new RankingCalculator.Subtree(UNITS, now, lastYear, Map.of());
         return RankingCalculator.rank(indicator, "P", DATE, tree, RankingCalculator.entries(tree, "P", level, kind),
                 targets);
     }
@@ -202,7 +202,7 @@ class RankingCalculatorTest {
     @Test
     void noUnitsBelowTheParentGiveAnEmptyRanking() {
         RankingCalculator.Subtree tree = new RankingCalculator.Subtree(List.of(unit("P", null, "region", 1)), Map.of(),
-                Map.of());
+                Map.of(), Map.of());
         RankingResult result = RankingCalculator.rank(FILING_RATE, "P", DATE, tree,
                 RankingCalculator.entries(tree, "P", null, null), Map.of());
         assertEquals(List.of(), result.entries());

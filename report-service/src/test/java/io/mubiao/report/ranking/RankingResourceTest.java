@@ -145,6 +145,34 @@ class RankingResourceTest {
     }
 
     @Test
+    void theLatestReportOnOrBeforeTheDateCountsWhereverItLies() {
+        // As-of values come from a range scan of the date and the day before, else an index descent per unit
+        // (RankingRepository.loadAsOf): each way is asked here.
+        String parent = KafkaFeed.unique("P");
+        String rate = KafkaFeed.unique("rate");
+        String daily = parent + "-A", weekly = parent + "-B";
+        feed.indicator(rate, Measure.RATIO, Direction.HIGHER_IS_BETTER, 1);
+        feed.unit(parent);
+        feed.unit(parent, daily);
+        feed.unit(parent, weekly);
+        feed.ratio(daily, rate, "2026-04-11", 1, 10, 1);
+        feed.ratio(daily, rate, "2026-04-12", 3, 10, 1);
+        feed.ratio(daily, rate, "2026-04-13", 5, 10, 1);
+        feed.ratio(weekly, rate, "2026-04-05", 2, 10, 1);
+        feed.ratio(weekly, rate, "2026-04-12", 4, 10, 1);
+
+        eventually(() -> ranking(rate, parent, "2026-04-13").body("entries.value", contains(d("50.0"), d("40.0"))));
+        ranking(rate, parent, "2026-04-12").body("entries.orgUnit", contains(weekly, daily))
+                .body("entries.value", contains(d("40.0"), d("30.0")));
+        ranking(rate, parent, "2026-04-11").body("entries.orgUnit", contains(weekly, daily))
+                .body("entries.value", contains(d("20.0"), d("10.0")));
+        ranking(rate, parent, "2026-04-15").body("entries.value", contains(d("50.0"), d("40.0")))
+                .body("parentValue", equalTo(d("45.0")));
+        ranking(rate, parent, "2026-04-06").body("entries.orgUnit", contains(weekly, daily))
+                .body("entries.value", contains(d("20.0"), null));
+    }
+
+    @Test
     void yearOnYearOfARatioIsInPoints() {
         String parent = KafkaFeed.unique("P");
         String rate = KafkaFeed.unique("rate");
@@ -185,6 +213,9 @@ class RankingResourceTest {
                 .body("entries[0].numerator", nullValue())
                 .body("entries[1].yoyGrowth", nullValue()));
         ranking(investment, parent, "2026-01-02").body("entries[1].value", nullValue());
+        ranking(investment, parent, "2026-01-01").body("entries[1].value", nullValue());
+        ranking(investment, parent, "2025-12-31").body("entries.orgUnit", contains(b, a))
+                .body("entries[0].value", equalTo(d("999.00")));
     }
 
     @Test
