@@ -45,7 +45,7 @@ import io.mubiao.report.readmodel.OrgUnit;
  * same statements and calculator as {@code /api/rankings}), the same ranking as of the end of the previous
  * period and as of the start of the pace window, the scope's rank among its siblings, and when each unit last
  * reported (the date of its as-of report); then the lists of {@code calc}. A national circular (3,300 units,
- * 50 indicators) is some 200 as-of statements: {@link RankingRepository#loadAsOf} keeps each one a range scan. Checks in this order: unknown scope or group (404), scope outside the caller's area
+ * 50 indicators) is some 200 as-of loads: {@link RankingRepository#loadAsOf} makes each one a range scan. Checks in this order: unknown scope or group (404), scope outside the caller's area
  * (403), level not below the scope (422).
  */
 @ApplicationScoped
@@ -103,14 +103,16 @@ public class BriefingService {
         String treeRoot = scope.parent != null ? scope.parent : scope.code;
         List<RankingCalculator.Unit> topUnits = rankings.loadUnits(treeRoot);
         List<RankingCalculator.Unit> scopeUnits = scope.parent == null ? topUnits : within(topUnits, scope.code);
+        List<String> topCodes = topUnits.stream().map(RankingCalculator.Unit::code).toList();
+        List<String> scopeCodes = scopeUnits.stream().map(RankingCalculator.Unit::code).toList();
         LocalDate lastYearDate = YearOnYear.sameDateLastYear(date);
 
         for (Indicator indicator : indicators) {
             RankingCalculator.IndicatorDef def = new RankingCalculator.IndicatorDef(indicator.code, indicator.unit,
                     indicator.measure, indicator.direction, indicator.decimals);
-            RankingRepository.AsOf now = rankings.loadAsOf(indicator.code, indicator.measure, treeRoot, date);
+            RankingRepository.AsOf now = rankings.loadAsOf(indicator.code, indicator.measure, topCodes, date);
             RankingCalculator.Subtree tree = new RankingCalculator.Subtree(scopeUnits, now.figures(),
-                    load(indicator, scope.code, lastYearDate), now.dates());
+                    load(indicator, scopeCodes, lastYearDate), now.dates());
             List<RankingCalculator.Unit> entries = RankingCalculator.entries(tree, scope.code, query.level(),
                     query.kind());
             List<String> codes = new ArrayList<>(entries.stream().map(RankingCalculator.Unit::code).toList());
@@ -140,7 +142,7 @@ public class BriefingService {
                 previousParent = zero;
             } else {
                 RankingResult previous = RankingCalculator.rank(def, scope.code, previousEnd,
-                        valuesOnly(scopeUnits, load(indicator, scope.code, previousEnd)), entries, Map.of());
+                        valuesOnly(scopeUnits, load(indicator, scopeCodes, previousEnd)), entries, Map.of());
                 previousValues = values(previous);
                 previousParent = previous.parentValue();
             }
@@ -153,7 +155,7 @@ public class BriefingService {
                 windowValues = previousValues;
             } else {
                 windowValues = values(RankingCalculator.rank(def, scope.code, windowStart,
-                        valuesOnly(scopeUnits, load(indicator, scope.code, windowStart)), entries, Map.of()));
+                        valuesOnly(scopeUnits, load(indicator, scopeCodes, windowStart)), entries, Map.of()));
             }
 
             Integer rank = null;
@@ -219,8 +221,8 @@ public class BriefingService {
         return new Result(briefing, scope, parent);
     }
 
-    private Map<String, Figure> load(Indicator indicator, String root, LocalDate date) {
-        return rankings.loadAsOf(indicator.code, indicator.measure, root, date).figures();
+    private Map<String, Figure> load(Indicator indicator, List<String> units, LocalDate date) {
+        return rankings.loadAsOf(indicator.code, indicator.measure, units, date).figures();
     }
 
     /** A tree whose figures are only asked for their values (no year on year, no report dates). */

@@ -12,4 +12,14 @@ public interface ReportConfig {
     /** The zone whose calendar says what "today" is: a report dated today in Fujian is today's there. */
     @WithDefault("Asia/Shanghai")
     ZoneId timeZone();
+
+    /** How as-of values are read (RankingRepository.loadAsOf). */
+    AsOf asOf();
+
+    interface AsOf {
+
+        /** Subtrees of at least this many units start with one range scan instead of a descent per unit. */
+        @WithDefault("500")
+        int rangeScanFrom();
+    }
 }
