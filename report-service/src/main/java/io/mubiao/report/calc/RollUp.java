@@ -37,6 +37,9 @@ public final class RollUp {
 
     /** The figure of {@code code}, or null when neither it nor anything below it has data. */
     public Figure valueOf(String code) {
+        if (own.isEmpty()) {
+            return null;
+        }
         Figure ownFigure = own.get(code);
         if (ownFigure != null || measure == Measure.SNAPSHOT) {
             return ownFigure;

@@ -16,6 +16,16 @@ public interface ReportConfig {
     /** How as-of values are read (RankingRepository.loadAsOf). */
     AsOf asOf();
 
+    /** How briefings are worked out (BriefingWorkers). */
+    Briefing briefing();
+
+    interface Briefing {
+
+        /** Indicators worked out side by side, across all briefings being built at once. */
+        @WithDefault("2")
+        int threads();
+    }
+
     interface AsOf {
 
         /** Subtrees of at least this many units start with one range scan instead of a descent per unit. */

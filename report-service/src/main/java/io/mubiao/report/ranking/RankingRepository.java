@@ -1,7 +1,7 @@
 package io.mubiao.report.ranking;
 
 import java.math.BigDecimal;
-import java.sql.Date;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,9 +20,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 
-import org.hibernate.Session;
+import javax.sql.DataSource;
 
 import io.mubiao.events.Measure;
 import io.mubiao.events.TargetKind;
@@ -34,7 +34,9 @@ import io.mubiao.report.config.ReportConfig;
 
 /**
  * Loads what rankings and briefings need, in a few statements whatever the size of the subtree: the units
- * under a parent, their own as-of reports on a date, the targets of the ranked units.
+ * under a parent, their own as-of reports on a date, the targets of the ranked units. Each method takes a
+ * connection of its own from the pool, so that a briefing can load its indicators side by side; reads need
+ * no transaction.
  */
 @ApplicationScoped
 public class RankingRepository {
@@ -43,7 +45,7 @@ public class RankingRepository {
     };
 
     @Inject
-    EntityManager em;
+    DataSource dataSource;
 
     @Inject
     ObjectMapper json;
@@ -53,7 +55,7 @@ public class RankingRepository {
 
     /** The parent's subtree, the parent included, found through the GIN-indexed path. */
     public List<RankingCalculator.Unit> loadUnits(String parent) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
+        return read(connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     select code, name, parent, kind, level from org_unit where path @> array[?]::text[]""")) {
                 select.setString(1, parent);
@@ -86,31 +88,33 @@ public class RankingRepository {
     /**
      * The latest report on or before {@code date} of each of {@code units} that has one. For many units (a
      * national circular asks for 3,300 units × 50 indicators × 4 dates) one index descent per unit is too
-     * slow; units report daily, so most answers lie on the date or the day before, and those come from one
-     * range scan of {@code observation_by_date}. Only the units without a report on those two days, and every
-     * unit of a small subtree, cost a descent of {@code observation_as_of}. Each statement reads one table,
-     * so that no join order chosen on stale statistics can make it slow. A CUMULATIVE indicator is a running
-     * total for the year, so its reports are not carried across 1 January.
+     * slow; units report daily, so most answers lie on the date or the day before: the reports of the date,
+     * then those of the day before, each come from one range scan of {@code observation_by_date}, as long as
+     * many units are still without a figure. The rest, and every unit of a small subtree, cost a descent of
+     * {@code observation_as_of} each. Each statement reads one table, so that no join order chosen on stale
+     * statistics can make it slow. A CUMULATIVE indicator is a running total for the year, so its reports are
+     * not carried across 1 January.
      */
     public AsOf loadAsOf(String indicator, Measure measure, Collection<String> units, LocalDate date) {
         LocalDate yearStart = measure == Measure.CUMULATIVE ? date.withDayOfYear(1) : null;
-        return em.unwrap(Session.class).doReturningWork(connection -> {
+        return read(connection -> {
             Map<String, Row> latest = new HashMap<>();
+            Set<String> missing = new HashSet<>(units);
             LocalDate probeBefore = date.plusDays(1);
-            if (units.size() >= config.asOf().rangeScanFrom()) {
-                LocalDate from = yearStart != null && date.equals(yearStart) ? date : date.minusDays(1);
-                Set<String> wanted = new HashSet<>(units);
+            for (int back = 0; back < RANGE_SCAN_DAYS && missing.size() >= config.asOf().rangeScanFrom(); back++) {
+                LocalDate day = date.minusDays(back);
+                if (yearStart != null && day.isBefore(yearStart)) {
+                    break;
+                }
                 try (PreparedStatement select = connection.prepareStatement("""
                         select org_unit, date, value, numerator, denominator from observation
-                        where indicator = ? and date between ? and ?""")) {
+                        where indicator = ? and date = ?""")) {
                     select.setString(1, indicator);
-                    select.setDate(2, Date.valueOf(from));
-                    select.setDate(3, Date.valueOf(date));
-                    readRows(select, wanted, latest);
+                    select.setObject(2, day);
+                    readRows(select, missing, latest);
                 }
-                probeBefore = from;
+                probeBefore = day;
             }
-            List<String> missing = units.stream().filter(code -> !latest.containsKey(code)).toList();
             if (!missing.isEmpty()) {
                 try (PreparedStatement select = connection.prepareStatement("""
                         select u.code, p.date, p.value, p.numerator, p.denominator
@@ -120,9 +124,9 @@ public class RankingRepository {
                             order by o.date desc limit 1) p""")) {
                     select.setArray(1, connection.createArrayOf("text", missing.toArray()));
                     select.setString(2, indicator);
-                    select.setDate(3, Date.valueOf(probeBefore));
-                    select.setDate(4, Date.valueOf(yearStart != null ? yearStart : LocalDate.of(1, 1, 1)));
-                    readRows(select, null, latest);
+                    select.setObject(3, probeBefore);
+                    select.setObject(4, yearStart != null ? yearStart : LocalDate.of(1, 1, 1));
+                    readRows(select, missing, latest);
                 }
             }
             Map<String, Figure> figures = new HashMap<>();
@@ -140,22 +144,24 @@ public class RankingRepository {
         });
     }
 
+    /** The days before the date (the date included) that {@link #loadAsOf} may read by range scan. */
+    private static final int RANGE_SCAN_DAYS = 2;
+
     private record Row(LocalDate date, BigDecimal value, BigDecimal numerator, BigDecimal denominator) {
     }
 
-    /** Keeps the latest row of each unit ({@code wanted} ones only, unless null). */
-    private static void readRows(PreparedStatement select, Set<String> wanted, Map<String, Row> latest)
+    /**
+     * Takes the row of each unit still {@code missing} (each unit appears at most once in a statement's rows),
+     * which is then no longer missing.
+     */
+    private static void readRows(PreparedStatement select, Set<String> missing, Map<String, Row> latest)
             throws SQLException {
         try (ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 String code = rows.getString(1);
-                if (wanted != null && !wanted.contains(code)) {
-                    continue;
-                }
-                LocalDate date = rows.getDate(2).toLocalDate();
-                Row known = latest.get(code);
-                if (known == null || known.date().isBefore(date)) {
-                    latest.put(code, new Row(date, rows.getBigDecimal(3), rows.getBigDecimal(4), rows.getBigDecimal(5)));
+                if (missing.remove(code)) {
+                    latest.put(code, new Row(rows.getObject(2, LocalDate.class), rows.getBigDecimal(3),
+                            rows.getBigDecimal(4), rows.getBigDecimal(5)));
                 }
             }
         }
@@ -166,7 +172,7 @@ public class RankingRepository {
         if (orgUnits.isEmpty()) {
             return Map.of();
         }
-        return em.unwrap(Session.class).doReturningWork(connection -> {
+        return read(connection -> {
             try (PreparedStatement select = connection.prepareStatement("""
                     select org_unit, kind, value, start, trajectory, milestones::text from target
                     where indicator = ? and year = ? and org_unit = any(?)""")) {
@@ -185,6 +191,18 @@ public class RankingRepository {
                 return targets;
             }
         });
+    }
+
+    private interface Work<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    private <T> T read(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw new PersistenceException("could not read the read model", e);
+        }
     }
 
     private List<Milestone> milestones(String text) throws SQLException {
