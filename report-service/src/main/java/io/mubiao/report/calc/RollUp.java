@@ -1,6 +1,7 @@
 package io.mubiao.report.calc;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -51,7 +52,11 @@ public final class RollUp {
         if (!resolving.add(code)) {
             return null;
         }
-        List<Figure> figures = children.getOrDefault(code, List.of()).stream().map(this::valueOf).toList();
+        List<String> below = children.getOrDefault(code, List.of());
+        List<Figure> figures = new ArrayList<>(below.size());
+        for (String child : below) {
+            figures.add(valueOf(child));
+        }
         resolving.remove(code);
         Figure figure = combine(measure, figures);
         resolved.put(code, figure);

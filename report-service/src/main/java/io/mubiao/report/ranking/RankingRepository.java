@@ -99,6 +99,9 @@ public class RankingRepository {
         LocalDate yearStart = measure == Measure.CUMULATIVE ? date.withDayOfYear(1) : null;
         return read(connection -> {
             Map<String, Row> latest = new HashMap<>();
+            if (!reportedBy(connection, indicator, date)) {
+                return new AsOf(Map.of(), Map.of());
+            }
             Set<String> missing = new HashSet<>(units);
             LocalDate probeBefore = date.plusDays(1);
             for (int back = 0; back < RANGE_SCAN_DAYS && missing.size() >= config.asOf().rangeScanFrom(); back++) {
@@ -142,6 +145,22 @@ public class RankingRepository {
             });
             return new AsOf(figures, dates);
         });
+    }
+
+    /**
+     * Whether anyone reported the indicator on or before the date: in an indicator's first year every
+     * comparison with last year (and a briefing's look back before its first report) would otherwise probe
+     * each unit for nothing.
+     */
+    private static boolean reportedBy(Connection connection, String indicator, LocalDate date) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                select 1 from observation where indicator = ? and date <= ? limit 1""")) {
+            select.setString(1, indicator);
+            select.setObject(2, date);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     /** The days before the date (the date included) that {@link #loadAsOf} may read by range scan. */
