@@ -2,8 +2,10 @@ package io.mubiao.report.briefing;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.mubiao.events.Measure;
@@ -44,7 +46,7 @@ public record Circular(String lang, String title, String periodLine, String over
     public static Circular of(Briefing briefing, String scopeWord, String parentName, Wording words) {
         List<String> overview = new ArrayList<>();
         List<Section> sections = new ArrayList<>();
-        Map<String, List<String>> reasons = new TreeMap<>();
+        Map<String, Set<String>> reasons = new TreeMap<>();
         Map<String, String> names = new TreeMap<>();
         for (int i = 0; i < briefing.headline().size(); i++) {
             Briefing.Headline head = briefing.headline().get(i);
@@ -106,7 +108,7 @@ public record Circular(String lang, String title, String periodLine, String over
         List<String> reminders = new ArrayList<>();
         reasons.forEach((unit, why) -> {
             if (reminders.size() < 2 * SHOWN_AT_EACH_END) {
-                reminders.add(words.reminder(names.get(unit), why));
+                reminders.add(words.reminder(names.get(unit), List.copyOf(why)));
             }
         });
         if (reasons.size() > 2 * SHOWN_AT_EACH_END) {
@@ -120,13 +122,11 @@ public record Circular(String lang, String title, String periodLine, String over
                 words.chartCaption());
     }
 
-    private static void remind(Map<String, List<String>> reasons, Map<String, String> names, String unit, String name,
+    /** A unit named at the bottom of a county-level national circular gathers a reason from each indicator. */
+    private static void remind(Map<String, Set<String>> reasons, Map<String, String> names, String unit, String name,
             String reason) {
         names.put(unit, name);
-        List<String> list = reasons.computeIfAbsent(unit, u -> new ArrayList<>());
-        if (!list.contains(reason)) {
-            list.add(reason);
-        }
+        reasons.computeIfAbsent(unit, u -> new LinkedHashSet<>()).add(reason);
     }
 
     private static void addIf(List<String> lines, String line) {
