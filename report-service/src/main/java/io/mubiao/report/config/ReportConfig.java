@@ -1,5 +1,7 @@
 package io.mubiao.report.config;
 
+import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
 
 import io.smallrye.config.ConfigMapping;
@@ -12,4 +14,45 @@ public interface ReportConfig {
     /** The zone whose calendar says what "today" is: a report dated today in Fujian is today's there. */
     @WithDefault("Asia/Shanghai")
     ZoneId timeZone();
+
+    /** How circulars reach subscribers ({@code io.mubiao.report.delivery}). */
+    Delivery delivery();
+
+    interface Delivery {
+
+        /** How often the worker looks for due and retrying deliveries; {@code off} stops the worker. */
+        @WithDefault("30s")
+        String every();
+
+        /** The time of day (in {@link #timeZone()}) a subscription without a time of its own is sent. */
+        @WithDefault("08:00")
+        LocalTime defaultTime();
+
+        /** Attempts before a delivery stays FAILED. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** The pause after the first failed attempt; it doubles after each further one. */
+        @WithDefault("PT1M")
+        Duration backoff();
+
+        /** The longest pause between two attempts. */
+        @WithDefault("PT1H")
+        Duration maxBackoff();
+
+        /**
+         * How long a claimed delivery belongs to the worker that claimed it. A worker that dies before marking
+         * it leaves it to be claimed again after this; longer than any send can take.
+         */
+        @WithDefault("PT5M")
+        Duration lease();
+
+        /** How long a webhook may take to answer. */
+        @WithDefault("PT30S")
+        Duration timeout();
+
+        /** Deliveries claimed in one statement. */
+        @WithDefault("20")
+        int batchSize();
+    }
 }
