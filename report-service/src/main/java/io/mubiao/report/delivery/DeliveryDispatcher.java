@@ -120,21 +120,13 @@ public class DeliveryDispatcher {
                 circular.body(), now));
     }
 
-    /** The error as the log shows it: what failed, in one line, without a stack. */
+    /** The error as the log shows it: what failed and why, in one line, without a stack or repeated causes. */
     static String describe(Throwable e) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = e; t != null && text.length() < 1000; t = t.getCause()) {
-            if (!text.isEmpty()) {
-                text.append(" / caused by ");
-            }
-            text.append(t.getClass().getSimpleName());
-            if (t.getMessage() != null) {
-                text.append(": ").append(t.getMessage());
-            }
-            if (t.getCause() == t) {
-                break;
-            }
+        java.util.LinkedHashSet<String> parts = new java.util.LinkedHashSet<>();
+        for (Throwable t = e; t != null && parts.size() < 5; t = t.getCause() == t ? null : t.getCause()) {
+            parts.add(t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()));
         }
-        return text.length() > 1000 ? text.substring(0, 1000) : text.toString();
+        String text = String.join(" / caused by ", parts);
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
     }
 }

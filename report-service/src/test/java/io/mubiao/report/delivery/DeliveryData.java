@@ -20,16 +20,16 @@ import io.restassured.http.ContentType;
  * A small province (codes DLV*, used by no other test) with one RATIO indicator reported up to 15 April 2026,
  * published once through the broker; and the subscribing the delivery tests share.
  */
-final class DeliveryData {
+public final class DeliveryData {
 
-    static final String PROVINCE = "DLV";
+    public static final String PROVINCE = "DLV";
     static final String RATE = "DLV.rate";
     /** A run on this day delivers the circular as of 15 April. */
     static final String RUN_DATE = "2026-04-16";
 
     private static boolean seeded;
 
-    static synchronized void seed(ObjectMapper json) {
+    public static synchronized void seed(ObjectMapper json) {
         if (seeded) {
             return;
         }
