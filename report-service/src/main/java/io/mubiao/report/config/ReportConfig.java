@@ -18,6 +18,20 @@ public interface ReportConfig {
     /** How circulars reach subscribers ({@code io.mubiao.report.delivery}). */
     Delivery delivery();
 
+    /** Which units are reminded, and when ({@code io.mubiao.report.reminder}). */
+    Reminder reminder();
+
+    interface Reminder {
+
+        /** The time of day after which a unit without a report dated today is reminded. */
+        @WithDefault("17:00")
+        LocalTime cutOff();
+
+        /** A unit short of a milestone due within this many days is reminded, with the gap and the days left. */
+        @WithDefault("7")
+        int windowDays();
+    }
+
     interface Delivery {
 
         /** How often the worker looks for due and retrying deliveries; {@code off} stops the worker. */

@@ -11,7 +11,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One row of the delivery log: a subscription's circular for one period. Written by {@link DeliveryStore}. */
+/**
+ * One row of the delivery log: a subscription's circular for one period, or a reminder to a unit's contact for
+ * one day. Written by {@link DeliveryStore}.
+ */
 @Entity
 @Table(name = "delivery")
 public class Delivery extends PanacheEntityBase {
@@ -19,8 +22,26 @@ public class Delivery extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "subscription_id", nullable = false)
-    public long subscriptionId;
+    /** CIRCULAR or REMINDER. */
+    @Column(nullable = false)
+    public String kind;
+
+    /** The circular's subscription; null for a reminder. */
+    @Column(name = "subscription_id")
+    public Long subscriptionId;
+
+    /** The reminder's contact; null for a circular. */
+    @Column(name = "contact_id")
+    public Long contactId;
+
+    /** The unit a reminder is for. */
+    @Column(name = "org_unit")
+    public String orgUnit;
+
+    /** A reminder's subject and text, fixed when it is written. */
+    public String subject;
+
+    public String body;
 
     @Column(name = "period_from", nullable = false)
     public LocalDate periodFrom;

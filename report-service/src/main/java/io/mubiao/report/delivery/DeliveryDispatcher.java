@@ -15,7 +15,8 @@ import io.mubiao.events.Topics;
 import io.mubiao.messaging.Outbox;
 
 /**
- * One pass of the delivery worker: writes the rows the schedule makes due ({@link DueDeliveries}), then claims
+ * One pass of the delivery worker: writes the rows the schedule makes due ({@link DueDeliveries}) and the day's
+ * reminders once past the cut-off ({@code DueReminders}), then claims
  * due rows a batch at a time and sends each. The order within one row is claim (committed), render, send,
  * mark; a worker that dies between claim and mark leaves the row to be claimed again when its lease ends, so
  * a crash before sending costs a delay, never a second copy, and a crash after sending but before marking sends
@@ -29,6 +30,9 @@ public class DeliveryDispatcher {
 
     @Inject
     DueDeliveries due;
+
+    @Inject
+    io.mubiao.report.reminder.DueReminders reminders;
 
     @Inject
     DeliveryStore store;
@@ -48,6 +52,7 @@ public class DeliveryDispatcher {
     /** Runs the schedule and sends every row due at {@code now}; the number of rows attempted. */
     public int runOnce(Instant now) {
         due.open(now);
+        reminders.open(now);
         int attempted = 0;
         while (true) {
             UUID claim = UUID.randomUUID();
@@ -70,7 +75,7 @@ public class DeliveryDispatcher {
         }
         Rendered circular;
         try {
-            circular = content.render(parcel);
+            circular = parcel.isReminder() ? parcel.reminder() : content.render(parcel);
         } catch (RuntimeException e) {
             failed(parcel, claim, e, now);
             return;
@@ -105,11 +110,12 @@ public class DeliveryDispatcher {
         String error = describe(e);
         DeliveryStatus status = store.markFailed(parcel.delivery(), claim, error, now);
         if (status == DeliveryStatus.FAILED) {
-            LOG.errorf("delivery %s of subscription %d (%s to %s) FAILED after its last attempt: %s",
-                    parcel.delivery(), parcel.subscription(), parcel.channel().word(), parcel.address(), error);
+            LOG.errorf("delivery %s (%s of %s, %s to %s) FAILED after its last attempt: %s", parcel.delivery(),
+                    parcel.isReminder() ? "reminder" : "subscription " + parcel.subscription(), parcel.scope(),
+                    parcel.channel().word(), parcel.address(), error);
         } else {
-            LOG.warnf("delivery %s of subscription %d failed, to be retried: %s", parcel.delivery(),
-                    parcel.subscription(), error);
+            LOG.warnf("delivery %s (%s of %s) failed, to be retried: %s", parcel.delivery(),
+                    parcel.isReminder() ? "reminder" : "subscription " + parcel.subscription(), parcel.scope(), error);
         }
     }
 

@@ -19,6 +19,7 @@ import org.jboss.resteasy.reactive.RestQuery;
 
 import io.mubiao.access.Roles;
 import io.mubiao.report.QueryParams;
+import io.mubiao.report.access.AreaGuard;
 import io.mubiao.report.subscription.Subscription;
 import io.mubiao.report.subscription.SubscriptionService;
 
@@ -32,24 +33,38 @@ public class DeliveryResource {
     @Inject
     SubscriptionService subscriptions;
 
+    @Inject
+    AreaGuard area;
+
     @GET
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "The delivery log of a subscription, newest period first",
-            description = "Per period: channel, address, status (PENDING, RETRY, SENT, FAILED, CANCELLED), attempts, "
-                    + "the last error, when it was written, when the next attempt is due and when it was sent.")
+    @Operation(summary = "The delivery log of a subscription, or the reminders of a unit, newest period first",
+            description = "Per row: kind (CIRCULAR or REMINDER), period, channel, address, status (PENDING, RETRY, "
+                    + "SENT, FAILED, CANCELLED), attempts, the last error, when it was written, when the next "
+                    + "attempt is due and when it was sent. Give subscription or orgUnit.")
     @APIResponse(responseCode = "200", description = "The log (also of a deleted subscription)")
-    @APIResponse(responseCode = "400", description = "subscription missing or not a whole number")
-    @APIResponse(responseCode = "403", description = "The subscription's scope lies outside the caller's area")
-    @APIResponse(responseCode = "404", description = "No such subscription")
-    public List<DeliveryView> log(@Parameter(description = "The subscription's id", required = true)
-            @RestQuery String subscription) {
+    @APIResponse(responseCode = "400", description = "Neither or both of subscription and orgUnit, or a malformed one")
+    @APIResponse(responseCode = "403", description = "The subscription's scope or the unit lies outside the caller's area")
+    @APIResponse(responseCode = "404", description = "No such subscription or unit")
+    public List<DeliveryView> log(@Parameter(description = "A subscription's id: its circulars")
+            @RestQuery String subscription,
+            @Parameter(description = "An org unit: the reminders sent to its contacts") @RestQuery String orgUnit) {
         QueryParams params = new QueryParams();
-        if (subscription == null || subscription.isBlank()) {
-            params.fail("subscription", "is required");
-        } else if (!subscription.matches("[0-9]{1,18}")) {
+        boolean bySubscription = subscription != null && !subscription.isBlank();
+        boolean byUnit = orgUnit != null && !orgUnit.isBlank();
+        if (bySubscription == byUnit) {
+            params.fail("subscription", "give a subscription or an orgUnit (and not both)");
+        } else if (bySubscription && !subscription.matches("[0-9]{1,18}")) {
             params.fail("subscription", "must be a subscription's id (a whole number), not " + subscription);
+        } else if (byUnit) {
+            params.code("orgUnit", orgUnit);
         }
         params.throwIfFailed();
+        if (byUnit) {
+            area.requireUnit(orgUnit);
+            return Delivery.<Delivery>list("kind = 'REMINDER' and orgUnit = ?1 order by periodTo desc, createdAt desc",
+                    orgUnit).stream().map(DeliveryView::of).toList();
+        }
         Subscription s = subscriptions.require(subscription, true);
         return Delivery.<Delivery>list("subscriptionId = ?1 order by periodTo desc, createdAt desc", s.id).stream()
                 .map(DeliveryView::of).toList();

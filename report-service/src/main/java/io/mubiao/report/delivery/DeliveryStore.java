@@ -14,6 +14,7 @@ import io.mubiao.report.calc.Cadence;
 import io.mubiao.report.calc.Period;
 import io.mubiao.report.config.ReportConfig;
 import io.mubiao.report.subscription.Channel;
+import io.mubiao.report.reminder.UnitContact;
 import io.mubiao.report.subscription.Subscription;
 
 /**
@@ -34,6 +35,9 @@ public class DeliveryStore {
     @Inject
     ReportConfig config;
 
+    /** The media type of a reminder. */
+    public static final String TEXT = "text/plain; charset=UTF-8";
+
     /** The row of the subscription's circular for {@code period}: written now, or the one already there. */
     @Transactional
     public Delivery open(long subscription, Period period, String channel, String address, Instant now) {
@@ -50,7 +54,7 @@ public class DeliveryStore {
                 .setParameter("address", address)
                 .setParameter("now", now)
                 .executeUpdate();
-        return Delivery.<Delivery>find("subscriptionId = ?1 and periodFrom = ?2 and periodTo = ?3", subscription,
+        return Delivery.<Delivery>find("subscriptionId = ?1 and periodFrom = ?2 and periodTo = ?3", (Long) subscription,
                 period.from(), period.to()).singleResult();
     }
 
@@ -90,13 +94,44 @@ public class DeliveryStore {
         return ids;
     }
 
-    /** The claimed row with what its subscription says to send, read in one transaction. */
+    /** The claimed row with what its subscription or contact says to send, read in one transaction. */
     @Transactional
     public Parcel parcel(UUID id) {
         Delivery d = Delivery.findById(id);
+        Period period = new Period(d.periodFrom, d.periodTo);
+        Channel channel = Channel.fromWord(d.channel).orElseThrow();
+        if (d.contactId != null) {
+            UnitContact c = UnitContact.findById(d.contactId);
+            return new Parcel(d.id, null, d.orgUnit, null, period, c.lang, "text", channel, d.address, c.secret,
+                    false, new Rendered(TEXT, d.body, d.subject));
+        }
         Subscription s = Subscription.findById(d.subscriptionId);
-        return new Parcel(d.id, s.id, s.scope, Cadence.parse(s.cadence), new Period(d.periodFrom, d.periodTo), s.lang,
-                s.format, Channel.fromWord(d.channel).orElseThrow(), d.address, s.secret, s.deletedAt != null);
+        return new Parcel(d.id, s.id, s.scope, Cadence.parse(s.cadence), period, s.lang, s.format, channel,
+                d.address, s.secret, s.deletedAt != null, null);
+    }
+
+    /**
+     * A reminder to {@code contact} for {@code day}, unless the contact has one for that day already (in the
+     * caller's transaction).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void openReminder(UnitContact contact, java.time.LocalDate day, Rendered reminder, Instant now) {
+        em.createNativeQuery("""
+                insert into delivery (id, kind, contact_id, org_unit, period_from, period_to, channel, address, status,
+                                      attempts, subject, body, created_at, next_attempt_at, updated_at)
+                values (:id, 'REMINDER', :contact, :unit, :day, :day, :channel, :address, 'PENDING', 0, :subject,
+                        :body, :now, :now, :now)
+                on conflict (contact_id, period_to) where kind = 'REMINDER' do nothing""")
+                .setParameter("id", UUID.randomUUID())
+                .setParameter("contact", contact.id)
+                .setParameter("unit", contact.orgUnit)
+                .setParameter("day", day)
+                .setParameter("channel", contact.channel)
+                .setParameter("address", contact.address)
+                .setParameter("subject", reminder.subject())
+                .setParameter("body", reminder.body())
+                .setParameter("now", now)
+                .executeUpdate();
     }
 
     /** SENT, if {@code claim} still holds the row; false when another worker has taken it over. */

@@ -6,7 +6,14 @@ import io.mubiao.report.calc.Cadence;
 import io.mubiao.report.calc.Period;
 import io.mubiao.report.subscription.Channel;
 
-/** What one delivery sends and where: its log row and its subscription, read together when it is claimed. */
-public record Parcel(UUID delivery, long subscription, String scope, Cadence cadence, Period period, String lang,
-        String format, Channel channel, String address, String secret, boolean cancelled) {
+/**
+ * What one delivery sends and where, read when it is claimed: a circular (its subscription's scope, cadence,
+ * language and format) or a reminder (its contact, and the text written with the row).
+ */
+public record Parcel(UUID delivery, Long subscription, String scope, Cadence cadence, Period period, String lang,
+        String format, Channel channel, String address, String secret, boolean cancelled, Rendered reminder) {
+
+    public boolean isReminder() {
+        return reminder != null;
+    }
 }

@@ -34,8 +34,10 @@ public class WebhookChannel {
                 .header("Content-Type", circular.contentType())
                 .header(Signature.HEADER, Signature.sign(parcel.secret(), body))
                 .header(DELIVERY_HEADER, parcel.delivery().toString())
-                .header("X-Mubiao-Subscription", Long.toString(parcel.subscription()))
                 .header("X-Mubiao-Period", parcel.period().from() + "/" + parcel.period().to())
+                .header("X-Mubiao-Kind", parcel.isReminder() ? "reminder" : "circular")
+                .header(parcel.isReminder() ? "X-Mubiao-Unit" : "X-Mubiao-Subscription",
+                        parcel.isReminder() ? parcel.scope() : Long.toString(parcel.subscription()))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -71,7 +71,8 @@ public final class SubscriptionRules {
                 : new Outcome(null, List.copyOf(errors));
     }
 
-    static java.util.Optional<String> addressFault(Channel channel, String address) {
+    /** Why {@code address} does not fit {@code channel}; empty when it does. */
+    public static java.util.Optional<String> addressFault(Channel channel, String address) {
         return java.util.Optional.ofNullable(switch (channel) {
             case WEBHOOK -> webhookFault(address);
             case EMAIL -> address != null && EMAIL.matcher(address).matches() ? null
