@@ -51,8 +51,9 @@ public class DeliveryDispatcher {
 
     /** Runs the schedule and sends every row due at {@code now}; the number of rows attempted. */
     public int runOnce(Instant now) {
-        due.open(now);
-        reminders.open(now);
+        // Each on its own: reminders that cannot be worked out must not hold up the circulars, nor the sending.
+        writeDue("circulars", () -> due.open(now));
+        writeDue("reminders", () -> reminders.open(now));
         int attempted = 0;
         while (true) {
             UUID claim = UUID.randomUUID();
@@ -64,6 +65,14 @@ public class DeliveryDispatcher {
                 deliver(id, claim, now);
                 attempted++;
             }
+        }
+    }
+
+    private static void writeDue(String what, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "cannot write the %s due now; trying again at the next pass", what);
         }
     }
 

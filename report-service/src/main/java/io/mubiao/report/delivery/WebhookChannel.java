@@ -25,7 +25,9 @@ public class WebhookChannel {
     @Inject
     ReportConfig config;
 
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    /** HTTP/1.1: an h2c upgrade offer confuses some receivers; a redirect is a failure, not a second POST. */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     public void send(Parcel parcel, Rendered circular) throws IOException, InterruptedException {
         byte[] body = circular.body().getBytes(StandardCharsets.UTF_8);

@@ -38,7 +38,7 @@ public class ContactService {
             throw ProblemException.badRequest("a JSON array of contacts is required in the body (empty: none)");
         }
         check(requested);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         List<UnitContact> existing = UnitContact.list("orgUnit", orgUnit);
         List<ContactView> result = new ArrayList<>();
         Set<Long> kept = new HashSet<>();

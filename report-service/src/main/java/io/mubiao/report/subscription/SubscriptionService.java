@@ -65,7 +65,8 @@ public class SubscriptionService {
         s.secret = checked.channel() == Channel.WEBHOOK ? io.mubiao.report.delivery.Signature.newSecret() : null;
         s.sendTime = checked.time();
         s.createdBy = caller.subject();
-        s.createdAt = clock.instant();
+        // Microseconds, as the database keeps it: the answer shows what a later GET shows.
+        s.createdAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         s.persist();
         return SubscriptionView.of(s, true);
     }
