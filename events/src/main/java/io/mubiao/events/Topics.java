@@ -22,6 +22,8 @@ public final class Topics {
      * committed batch; compacted, so each relay's latest marker is kept. Not an event stream for consumers.
      */
     public static final String OUTBOX_COMMITS = "outbox.commits";
+    /** Circulars delivered to subscribers of the kafka channel ({@link BriefingPublished}), key = scope. */
+    public static final String BRIEFINGS_PUBLISHED = "briefings.published";
 
     /**
      * Reference topics have one partition so that consumers see changes in the order they were made
@@ -34,7 +36,8 @@ public final class Topics {
             new TopicSpec(PROGRESS_REPORTED, 4, false),
             new TopicSpec(PROGRESS_REPORTED_DLQ, 1, false),
             new TopicSpec(PROGRESS_RECORDED, 4, false),
-            new TopicSpec(OUTBOX_COMMITS, 1, true));
+            new TopicSpec(OUTBOX_COMMITS, 1, true),
+            new TopicSpec(BRIEFINGS_PUBLISHED, 1, false));
 
     public record TopicSpec(String name, int partitions, boolean compacted) {
     }
