@@ -93,35 +93,14 @@ public final class Benchmark {
             data.create(new Api(settings.token), settings.targetUrl, json, progress);
             data.awaitReferenceCopy(db, progress, REFERENCE_TIMEOUT);
 
-            LocalDate earliest = db.earliestDate(data.counties.get(0).code());
-            LocalDate today = LocalDate.now(ZoneOffset.UTC);
-            DateBlocks dates = new DateBlocks(earliest == null || earliest.isAfter(today) ? today : earliest);
-
-            RestIntake rest = new RestIntake(settings.progressUrl, settings.token, json, progress);
-            Downstream downstream = new Downstream(db, progress, DOWNSTREAM_TIMEOUT);
-            if (settings.warmupBatches > 0) {
-                warmUp(data, runId, dates, rest, db, downstream);
+            if (!settings.readsOnly) {
+                results = intake(data, runId, db);
             }
-            ReportPlan first = null;
-            for (int clients : settings.clients) {
-                ReportPlan plan = new ReportPlan(data, "bench-" + runId + "-rest" + clients + "-", dates.take(settings.days));
-                Measurement m = rest.run(plan, clients, settings.batchSize);
-                long done = System.nanoTime();
-                if (first == null) {
-                    first = plan;
-                    checkSameDatabase(db, plan);
-                }
-                results.add(m.withNote(downstream.await(plan, done)));
-            }
-
-            results.addAll(kafkaStep(data, runId, dates, db, downstream));
-
-            results.add(new CopyFloor(settings, progress).run(first, settings.batchSize, runId));
-
             if (settings.rankingRequests > 0) {
-                // as of today: every report of the run lies in the past and is carried forward to it
-                rankings = new ReadLatency(new Api(settings.token), settings.reportUrl, json, progress)
-                        .run(data, LocalDate.now(ZoneOffset.UTC), settings.rankingRequests);
+                // as of today unless told: every report of the run lies in the past and is carried forward to it
+                rankings = new ReadLatency(new Api(settings.token), settings.reportUrl, json, progress).run(data,
+                        settings.readDate != null ? settings.readDate : LocalDate.now(ZoneOffset.UTC),
+                        settings.rankingRequests);
             }
         }
 
@@ -135,6 +114,36 @@ public final class Benchmark {
         write(table);
         boolean timedOut = results.stream().anyMatch(m -> m.status() == Measurement.Status.TIMED_OUT);
         return timedOut ? 3 : 0;
+    }
+
+    /** The intake steps: REST with each number of clients, Kafka, then the COPY floor of the first REST step. */
+    private List<Measurement> intake(DataSet data, String runId, Database db) {
+        List<Measurement> results = new ArrayList<>();
+        LocalDate earliest = db.earliestDate(data.counties.get(0).code());
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        DateBlocks dates = new DateBlocks(earliest == null || earliest.isAfter(today) ? today : earliest);
+
+        RestIntake rest = new RestIntake(settings.progressUrl, settings.token, json, progress);
+        Downstream downstream = new Downstream(db, progress, DOWNSTREAM_TIMEOUT);
+        if (settings.warmupBatches > 0) {
+            warmUp(data, runId, dates, rest, db, downstream);
+        }
+        ReportPlan first = null;
+        for (int clients : settings.clients) {
+            ReportPlan plan = new ReportPlan(data, "bench-" + runId + "-rest" + clients + "-", dates.take(settings.days));
+            Measurement m = rest.run(plan, clients, settings.batchSize);
+            long done = System.nanoTime();
+            if (first == null) {
+                first = plan;
+                checkSameDatabase(db, plan);
+            }
+            results.add(m.withNote(downstream.await(plan, done)));
+        }
+
+        results.addAll(kafkaStep(data, runId, dates, db, downstream));
+
+        results.add(new CopyFloor(settings, progress).run(first, settings.batchSize, runId));
+        return results;
     }
 
     /**

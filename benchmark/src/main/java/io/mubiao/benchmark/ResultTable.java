@@ -28,6 +28,10 @@ final class ResultTable {
         md.append("- Load average (1, 5, 15 min): ").append(context.loadBefore()).append(" before, ")
                 .append(context.loadAfter()).append(" after\n");
         md.append("- Data set: ").append(context.dataSet()).append('\n');
+        if (results.isEmpty()) {
+            // --reads-only: the reads' table follows
+            return md.toString();
+        }
         md.append("- Per step: ").append(context.perStep()).append("\n\n");
         md.append("| step | how | reports | time (s) | reports/s | batch p50 (ms) | batch max (ms) | vs COPY |\n");
         md.append("|---|---|---:|---:|---:|---:|---:|---:|\n");

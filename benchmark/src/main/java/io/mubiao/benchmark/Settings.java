@@ -1,6 +1,8 @@
 package io.mubiao.benchmark;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,8 @@ final class Settings {
               --skip-kafka         leave out the Kafka step
               --ranking-requests N measured GET /api/rankings per ranking size, after a tenth as many unmeasured (200;
                                    0 leaves the ranking step out)
+              --reads-only         only the report-service reads (rankings, circulars) over what earlier runs stored
+              --read-date D        the date the reads ask about (today in UTC)
               --kafka-timeout S    give up on the Kafka step when no record was stored for S seconds (60)
               --out FILE           also write the result table here (benchmark/target/results.md)
               --check              check these options and exit (deploy/benchmark.sh does, before starting a suite)
@@ -47,7 +51,7 @@ final class Settings {
 
     private static final List<String> VALUE_OPTIONS = List.of("--counties", "--indicators", "--days", "--batch-size",
             "--clients", "--warmup", "--kafka-timeout", "--out", "--target-url", "--progress-url", "--report-url",
-            "--ranking-requests", "--kafka", "--pghost",
+            "--ranking-requests", "--read-date", "--kafka", "--pghost",
             "--pgport", "--pgdatabase", "--pguser");
 
     String targetUrl;
@@ -69,6 +73,8 @@ final class Settings {
     List<Integer> clients = List.of(1, 2);
     int warmupBatches = 5;
     boolean skipKafka;
+    boolean readsOnly;
+    LocalDate readDate;
     int kafkaTimeoutSeconds = 60;
     Path out = Path.of("benchmark/target/results.md");
     /** The command as the user gave it, for the results' header. */
@@ -100,6 +106,7 @@ final class Settings {
                 case "-h", "--help" -> s.help = true;
                 case "--quick" -> quick = true;
                 case "--skip-kafka" -> s.skipKafka = true;
+                case "--reads-only" -> s.readsOnly = true;
                 case "--check" -> s.checkOnly = true;
                 default -> {
                     if (!VALUE_OPTIONS.contains(arg)) {
@@ -120,6 +127,7 @@ final class Settings {
                         case "--kafka-timeout" -> s.kafkaTimeoutSeconds = positive(arg, value);
                         case "--ranking-requests" -> s.rankingRequests = number(arg, value);
                         case "--out" -> s.out = Path.of(value);
+                        case "--read-date" -> s.readDate = date(arg, value);
                         case "--target-url" -> s.targetUrl = value;
                         case "--progress-url" -> s.progressUrl = value;
                         case "--report-url" -> s.reportUrl = value;
@@ -169,6 +177,14 @@ final class Settings {
             list.add(positive("--clients", part.strip()));
         }
         return List.copyOf(list);
+    }
+
+    private static LocalDate date(String option, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " wants a date like 2026-04-15, not " + value);
+        }
     }
 
     private static int positive(String option, String value) {

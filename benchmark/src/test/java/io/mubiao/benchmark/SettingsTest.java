@@ -2,6 +2,7 @@ package io.mubiao.benchmark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -42,5 +43,16 @@ class SettingsTest {
     @Test
     void refusesAnOptionWithoutItsValue() {
         assertThrows(IllegalArgumentException.class, () -> Settings.parse(new String[] { "--counties" }, Map.of()));
+    }
+
+    @Test
+    void readsOnlyAsksAboutTheGivenDate() {
+        Settings s = Settings.parse(new String[] { "--reads-only", "--read-date", "2026-11-20" }, Map.of());
+        assertEquals(true, s.readsOnly);
+        assertEquals(java.time.LocalDate.parse("2026-11-20"), s.readDate);
+        assertEquals(null, Settings.parse(new String[0], Map.of()).readDate);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Settings.parse(new String[] { "--read-date", "20.11.2026" }, Map.of()));
+        assertTrue(e.getMessage().contains("--read-date"), e.getMessage());
     }
 }

@@ -41,6 +41,9 @@ import io.mubiao.report.config.ReportConfig;
 @ApplicationScoped
 public class RankingRepository {
 
+    /** The days before the date (the date included) that {@link #loadAsOf} may read by range scan. */
+    private static final int RANGE_SCAN_DAYS = 2;
+
     private static final TypeReference<List<Milestone>> MILESTONES = new TypeReference<>() {
     };
 
@@ -55,30 +58,37 @@ public class RankingRepository {
 
     /** The parent's subtree, the parent included, found through the GIN-indexed path. */
     public List<RankingCalculator.Unit> loadUnits(String parent) {
-        return read(connection -> {
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select code, name, parent, kind, level from org_unit where path @> array[?]::text[]""")) {
-                select.setString(1, parent);
-                List<RankingCalculator.Unit> units = new ArrayList<>();
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        units.add(new RankingCalculator.Unit(rows.getString(1), rows.getString(2), rows.getString(3),
-                                rows.getString(4), rows.getInt(5)));
-                    }
-                }
-                return units;
-            }
-        });
+        return read(connection -> units(connection, parent));
     }
 
-    /** The subtree of a ranking: its units with their own as-of reports on the date and a year earlier. */
+    private static List<RankingCalculator.Unit> units(Connection connection, String parent) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("""
+                select code, name, parent, kind, level from org_unit where path @> array[?]::text[]""")) {
+            select.setString(1, parent);
+            List<RankingCalculator.Unit> units = new ArrayList<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    units.add(new RankingCalculator.Unit(rows.getString(1), rows.getString(2), rows.getString(3),
+                            rows.getString(4), rows.getInt(5)));
+                }
+            }
+            return units;
+        }
+    }
+
+    /**
+     * The subtree of a ranking: its units with their own as-of reports on the date and a year earlier, on one
+     * connection.
+     */
     public RankingCalculator.Subtree loadSubtree(String indicator, Measure measure, String parent, LocalDate date,
             LocalDate lastYearDate) {
-        List<RankingCalculator.Unit> units = loadUnits(parent);
-        List<String> codes = units.stream().map(RankingCalculator.Unit::code).toList();
-        AsOf now = loadAsOf(indicator, measure, codes, date);
-        return new RankingCalculator.Subtree(units, now.figures(), loadAsOf(indicator, measure, codes, lastYearDate)
-                .figures(), now.dates());
+        return read(connection -> {
+            List<RankingCalculator.Unit> units = units(connection, parent);
+            List<String> codes = units.stream().map(RankingCalculator.Unit::code).toList();
+            AsOf now = asOf(connection, indicator, measure, codes, date);
+            return new RankingCalculator.Subtree(units, now.figures(),
+                    asOf(connection, indicator, measure, codes, lastYearDate).figures(), now.dates());
+        });
     }
 
     /** Each unit's own as-of figure and the date of the report it comes from; units without one are absent. */
@@ -96,75 +106,62 @@ public class RankingRepository {
      * not carried across 1 January.
      */
     public AsOf loadAsOf(String indicator, Measure measure, Collection<String> units, LocalDate date) {
-        LocalDate yearStart = measure == Measure.CUMULATIVE ? date.withDayOfYear(1) : null;
-        return read(connection -> {
-            Map<String, Row> latest = new HashMap<>();
-            if (!reportedBy(connection, indicator, date)) {
-                return new AsOf(Map.of(), Map.of());
-            }
-            Set<String> missing = new HashSet<>(units);
-            LocalDate probeBefore = date.plusDays(1);
-            for (int back = 0; back < RANGE_SCAN_DAYS && missing.size() >= config.asOf().rangeScanFrom(); back++) {
-                LocalDate day = date.minusDays(back);
-                if (yearStart != null && day.isBefore(yearStart)) {
-                    break;
-                }
-                try (PreparedStatement select = connection.prepareStatement("""
-                        select org_unit, date, value, numerator, denominator from observation
-                        where indicator = ? and date = ?""")) {
-                    select.setString(1, indicator);
-                    select.setObject(2, day);
-                    readRows(select, missing, latest);
-                }
-                probeBefore = day;
-            }
-            if (!missing.isEmpty()) {
-                try (PreparedStatement select = connection.prepareStatement("""
-                        select u.code, p.date, p.value, p.numerator, p.denominator
-                        from unnest(?::text[]) as u(code) cross join lateral (
-                            select o.date, o.value, o.numerator, o.denominator from observation o
-                            where o.indicator = ? and o.org_unit = u.code and o.date < ? and o.date >= ?
-                            order by o.date desc limit 1) p""")) {
-                    select.setArray(1, connection.createArrayOf("text", missing.toArray()));
-                    select.setString(2, indicator);
-                    select.setObject(3, probeBefore);
-                    select.setObject(4, yearStart != null ? yearStart : LocalDate.of(1, 1, 1));
-                    readRows(select, missing, latest);
-                }
-            }
-            Map<String, Figure> figures = new HashMap<>();
-            Map<String, LocalDate> dates = new HashMap<>();
-            latest.forEach((code, row) -> {
-                Figure figure = measure == Measure.RATIO && row.numerator() != null && row.denominator() != null
-                        ? Figure.ratio(row.numerator(), row.denominator())
-                        : row.value() == null ? null : Figure.of(row.value());
-                if (figure != null) {
-                    figures.put(code, figure);
-                    dates.put(code, row.date());
-                }
-            });
-            return new AsOf(figures, dates);
-        });
+        return read(connection -> asOf(connection, indicator, measure, units, date));
     }
 
-    /**
-     * Whether anyone reported the indicator on or before the date: in an indicator's first year every
-     * comparison with last year (and a briefing's look back before its first report) would otherwise probe
-     * each unit for nothing.
-     */
-    private static boolean reportedBy(Connection connection, String indicator, LocalDate date) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("""
-                select 1 from observation where indicator = ? and date <= ? limit 1""")) {
-            select.setString(1, indicator);
-            select.setObject(2, date);
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next();
+    private AsOf asOf(Connection connection, String indicator, Measure measure, Collection<String> units,
+            LocalDate date) throws SQLException {
+        LocalDate yearStart = measure == Measure.CUMULATIVE ? date.withDayOfYear(1) : null;
+        Map<String, Row> latest = new HashMap<>();
+        Set<String> missing = new HashSet<>(units);
+        LocalDate probeBefore = date.plusDays(1);
+        for (int back = 0; back < RANGE_SCAN_DAYS && missing.size() >= config.asOf().rangeScanFrom(); back++) {
+            LocalDate day = date.minusDays(back);
+            if (yearStart != null && day.isBefore(yearStart)) {
+                break;
+            }
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select org_unit, date, value, numerator, denominator from observation
+                    where indicator = ? and date = ?""")) {
+                select.setString(1, indicator);
+                select.setObject(2, day);
+                readRows(select, missing, latest);
+            }
+            probeBefore = day;
+        }
+        if (!missing.isEmpty()) {
+            // The exists is worked out once, first: in an indicator's first year (every comparison with last
+            // year) nobody reported before the date, and no unit is probed for nothing.
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select u.code, p.date, p.value, p.numerator, p.denominator
+                    from unnest(?::text[]) as u(code) cross join lateral (
+                        select o.date, o.value, o.numerator, o.denominator from observation o
+                        where o.indicator = ? and o.org_unit = u.code and o.date < ? and o.date >= ?
+                        order by o.date desc limit 1) p
+                    where exists (select 1 from observation e where e.indicator = ? and e.date < ? and e.date >= ?)""")) {
+                LocalDate from = yearStart != null ? yearStart : LocalDate.of(1, 1, 1);
+                select.setArray(1, connection.createArrayOf("text", missing.toArray()));
+                for (int p = 2; p <= 5; p += 3) {
+                    select.setString(p, indicator);
+                    select.setObject(p + 1, probeBefore);
+                    select.setObject(p + 2, from);
+                }
+                readRows(select, missing, latest);
             }
         }
+        Map<String, Figure> figures = new HashMap<>();
+        Map<String, LocalDate> dates = new HashMap<>();
+        latest.forEach((code, row) -> {
+            Figure figure = measure == Measure.RATIO && row.numerator() != null && row.denominator() != null
+                    ? Figure.ratio(row.numerator(), row.denominator())
+                    : row.value() == null ? null : Figure.of(row.value());
+            if (figure != null) {
+                figures.put(code, figure);
+                dates.put(code, row.date());
+            }
+        });
+        return new AsOf(figures, dates);
     }
-
-    /** The days before the date (the date included) that {@link #loadAsOf} may read by range scan. */
-    private static final int RANGE_SCAN_DAYS = 2;
 
     private record Row(LocalDate date, BigDecimal value, BigDecimal numerator, BigDecimal denominator) {
     }
