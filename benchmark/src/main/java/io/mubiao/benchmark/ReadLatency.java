@@ -50,6 +50,9 @@ final class ReadLatency {
         String province = data.units.stream().filter(unit -> data.root.equals(unit.parent())).findFirst()
                 .orElseThrow().code();
         List<Result> results = new ArrayList<>(List.of(
+                // The floor: the same HTTP round trip to an answer that needs no database, measured in the same
+                // run, so that the rankings' tails can be told from the machine's.
+                measure("floor: GET /q/health/live (no database)", reportUrl + "/q/health/live", requests, 0),
                 measure("ranking: a province's counties", query(indicator, province, date), requests),
                 measure("ranking: every county under the root", query(indicator, data.root, date), requests)));
         // A circular costs a ranking per indicator and more: a few requests show its time well enough. The
