@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -22,7 +23,7 @@ import io.mubiao.report.calc.Status;
 /** The circular in Chinese, worded as the circulars in the speeches are. */
 final class ZhWording implements Wording {
 
-    private static final java.util.Map<String, String> CADENCE = java.util.Map.of("daily", "日报", "weekly", "周报",
+    private static final Map<String, String> CADENCE = Map.of("daily", "日报", "weekly", "周报",
             "dekad", "旬报", "monthly", "月报", "quarterly", "季报", "half-year", "半年报", "annual", "年报");
 
     @Override

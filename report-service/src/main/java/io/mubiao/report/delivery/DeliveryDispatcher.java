@@ -1,7 +1,9 @@
 package io.mubiao.report.delivery;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import org.jboss.logging.Logger;
 import io.mubiao.events.BriefingPublished;
 import io.mubiao.events.Topics;
 import io.mubiao.messaging.Outbox;
+import io.mubiao.report.reminder.DueReminders;
 
 /**
  * One pass of the delivery worker: writes the rows the schedule makes due ({@link DueDeliveries}) and the day's
@@ -32,7 +35,7 @@ public class DeliveryDispatcher {
     DueDeliveries due;
 
     @Inject
-    io.mubiao.report.reminder.DueReminders reminders;
+    DueReminders reminders;
 
     @Inject
     DeliveryStore store;
@@ -137,7 +140,7 @@ public class DeliveryDispatcher {
 
     /** The error as the log shows it: what failed and why, in one line, without a stack or repeated causes. */
     static String describe(Throwable e) {
-        java.util.LinkedHashSet<String> parts = new java.util.LinkedHashSet<>();
+        Set<String> parts = new LinkedHashSet<>();
         for (Throwable t = e; t != null && parts.size() < 5; t = t.getCause() == t ? null : t.getCause()) {
             parts.add(t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()));
         }

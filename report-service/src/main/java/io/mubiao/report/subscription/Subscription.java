@@ -10,6 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.mubiao.report.calc.Cadence;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /** A supervisor's standing order for the circular of a scope; never returned from a resource as it is. */
@@ -55,7 +56,7 @@ public class Subscription extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
-    public io.mubiao.report.calc.Cadence cadence() {
+    public Cadence cadence() {
         return io.mubiao.report.calc.Cadence.parse(cadence);
     }
 }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import io.mubiao.problem.Problem;
@@ -72,8 +73,8 @@ public final class SubscriptionRules {
     }
 
     /** Why {@code address} does not fit {@code channel}; empty when it does. */
-    public static java.util.Optional<String> addressFault(Channel channel, String address) {
-        return java.util.Optional.ofNullable(switch (channel) {
+    public static Optional<String> addressFault(Channel channel, String address) {
+        return Optional.ofNullable(switch (channel) {
             case WEBHOOK -> webhookFault(address);
             case EMAIL -> address != null && EMAIL.matcher(address).matches() ? null
                     : "must be an e-mail address for the email channel, not " + address;
