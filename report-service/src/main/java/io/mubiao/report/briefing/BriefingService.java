@@ -46,8 +46,9 @@ import io.mubiao.report.readmodel.OrgUnit;
  * same statements and calculator as {@code /api/rankings}), the same ranking as of the end of the previous
  * period and as of the start of the pace window, the scope's rank among its siblings, and when each unit last
  * reported (the date of its as-of report); then the lists of {@code calc}. A national circular (3,300 units,
- * 50 indicators) is some 200 as-of loads: {@link RankingRepository#loadAsOf} makes each one a range scan. Checks in this order: unknown scope or group (404), scope outside the caller's area
- * (403), level not below the scope (422).
+ * 50 indicators) is some 200 as-of loads: {@link RankingRepository#loadAsOf} makes each one a range scan.
+ * Checks in this order: unknown scope or group (404), scope outside the caller's area (403), level not below
+ * the scope (422).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
