@@ -88,7 +88,8 @@ public final class Benchmark {
         List<Measurement> results = new ArrayList<>();
         List<ReadLatency.Result> rankings = List.of();
         String postgres;
-        try (Database db = new Database(settings)) {
+        String memory;
+        try (Database db = new Database(settings); ResidentMemory resident = new ResidentMemory()) {
             postgres = db.version() + " at " + settings.pgHost + ":" + settings.pgPort;
             data.create(new Api(settings.token), settings.targetUrl, json, progress);
             data.awaitReferenceCopy(db, progress, REFERENCE_TIMEOUT);
@@ -102,13 +103,14 @@ public final class Benchmark {
                         settings.readDate != null ? settings.readDate : LocalDate.now(ZoneOffset.UTC),
                         settings.rankingRequests);
             }
+            memory = resident.render();
         }
 
         ResultTable.Context context = new ResultTable.Context(
                 started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")), settings.command, Machine.here(),
                 loadBefore, Machine.loadAverage(), postgres, data.describe(), perStep);
         String table = ResultTable.render(context, results)
-                + (rankings.isEmpty() ? "" : "\n" + ReadLatency.render(rankings));
+                + (rankings.isEmpty() ? "" : "\n" + ReadLatency.render(rankings)) + "\n" + memory;
         System.out.println();
         System.out.println(table);
         write(table);
