@@ -1,6 +1,5 @@
 package io.mubiao.messaging;
 
-import java.sql.PreparedStatement;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,24 +53,18 @@ public class Outbox {
         appendAll(List.of(new Message(topic, key, payload)));
     }
 
-    /** Appends in one JDBC batch; the relay is woken once the surrounding transaction commits. */
+    /** Appends in one COPY; the relay is woken once the surrounding transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void appendAll(List<Message> messages) {
         if (messages.isEmpty()) {
             return;
         }
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "insert into outbox (topic, record_key, payload) values (?, ?, ?)")) {
-                for (Message message : messages) {
-                    insert.setString(1, message.topic());
-                    insert.setString(2, message.key());
-                    insert.setString(3, message.payload() == null ? null : toJson(message.payload()));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+        CopyIn rows = new CopyIn("outbox (topic, record_key, payload)");
+        for (Message message : messages) {
+            rows.add(message.topic()).add(message.key())
+                    .add(message.payload() == null ? null : toJson(message.payload())).endRow();
+        }
+        em.unwrap(Session.class).doWork(rows::copy);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

@@ -15,16 +15,17 @@ import jakarta.inject.Inject;
 
 /**
  * Takes a body of reports: reads it ({@link ReportReader}), then has {@link ReportStore} validate and store
- * it in one transaction. Two requests racing for the same new eventId, or locking overlapping keys, can
- * fail on a unique constraint or a deadlock; the whole batch is then retried in a fresh transaction, which
- * sees the other request's rows and answers duplicate or rejected instead of failing. A Kafka batch, read
+ * it in one transaction. A batch whose eventIds are already stored (a retried request), or two requests
+ * racing for the same new eventId or locking overlapping keys, fail on a unique constraint or a deadlock;
+ * the whole batch is then retried in a fresh transaction that looks the eventIds up first, sees the other
+ * rows and answers duplicate or rejected instead of failing. A Kafka batch, read
  * record by record, comes in through {@link #submit(List, Submitter)} and is stored the same way.
  */
 @ApplicationScoped
 public class IntakeService {
 
     private static final Logger LOG = Logger.getLogger(IntakeService.class);
-    private static final int ATTEMPTS = 3;
+    private static final int ATTEMPTS = 4;
     /** unique_violation, serialization_failure, deadlock_detected */
     private static final Set<String> RETRYABLE = Set.of("23505", "40001", "40P01");
 
@@ -52,16 +53,19 @@ public class IntakeService {
     }
 
     private ImportResult store(List<ReportReader.Parsed> parsed, Submitter submitter, boolean dryRun) {
+        boolean lookUpEventIds = false;
         for (int attempt = 1;; attempt++) {
             try {
-                return store.store(parsed, submitter, dryRun);
+                return store.store(parsed, submitter, dryRun, lookUpEventIds);
             } catch (RuntimeException e) {
                 String state = sqlState(e);
                 if (attempt >= ATTEMPTS || state == null || !RETRYABLE.contains(state)) {
                     throw e;
                 }
-                LOG.debugf("storing %d reports collided with another request (SQL state %s); retrying", parsed.size(),
-                        state);
+                // The first attempt takes every eventId as new; a stored one (a retried request) fails it.
+                lookUpEventIds = true;
+                LOG.debugf("storing %d reports collided with stored eventIds or another request (SQL state %s); "
+                        + "retrying", parsed.size(), state);
             }
         }
     }

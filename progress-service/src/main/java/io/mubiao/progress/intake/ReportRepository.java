@@ -1,19 +1,23 @@
 package io.mubiao.progress.intake;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.hibernate.Session;
+
+import io.mubiao.messaging.CopyIn;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,7 +26,7 @@ import jakarta.transaction.Transactional;
 
 /**
  * The report tables through plain JDBC: a batch of reports costs a handful of statements whatever its size
- * (arrays bound as parameters, JDBC batches for the inserts), never one statement per report.
+ * (arrays bound as parameters, COPY for the new revisions), never one statement per report.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -32,42 +36,65 @@ public class ReportRepository {
     EntityManager em;
 
     /**
-     * Locks the latest-revision row of each key until the transaction ends, creating a placeholder (revision
-     * 0) for a key never reported, and returns the latest revision of each. Keys are locked in one order in
-     * every transaction, so two overlapping batches wait for each other instead of deadlocking.
+     * The keys of a batch, locked until the transaction ends: the latest stored revision of each (0 for a key
+     * never reported) and the keys whose {@code report_latest} row this transaction created.
      */
-    public Map<Content.Key, Integer> lockLatest(Collection<Content.Key> keys) {
+    public record LockedKeys(Map<Content.Key, Integer> latest, Set<Content.Key> created) {
+
+        /** What the key's row holds now: a created row holds revision 1 until {@link #insert} settles it. */
+        int rowRevision(Content.Key key) {
+            return created.contains(key) ? 1 : latest.get(key);
+        }
+    }
+
+    /**
+     * Locks the latest-revision row of each key until the transaction ends. A key never reported gets its row
+     * now, with revision 1, which its first report will almost always be: a batch of new keys then costs one
+     * statement here and none in {@link #insert}. Keys are inserted and locked in one order in every
+     * transaction, so two overlapping batches wait for each other instead of deadlocking (or fail with a
+     * deadlock that {@link IntakeService} retries).
+     */
+    public LockedKeys lockLatest(Collection<Content.Key> keys) {
         if (keys.isEmpty()) {
-            return Map.of();
+            return new LockedKeys(Map.of(), Set.of());
         }
         return session().doReturningWork(connection -> {
-            KeyArrays arrays = KeyArrays.of(connection, keys);
-            try (PreparedStatement placeholders = connection.prepareStatement("""
+            Map<Content.Key, Integer> latest = new HashMap<>();
+            Set<Content.Key> created = new HashSet<>();
+            try (PreparedStatement claim = connection.prepareStatement("""
                     insert into report_latest (org_unit, indicator, date, revision)
-                    select k.org_unit, k.indicator, k.date, 0
+                    select k.org_unit, k.indicator, k.date, 1
                     from unnest(?::text[], ?::text[], ?::date[]) as k(org_unit, indicator, date)
                     order by k.org_unit, k.indicator, k.date
-                    on conflict do nothing""")) {
-                arrays.bind(placeholders, 1);
-                placeholders.executeUpdate();
-            }
-            Map<Content.Key, Integer> revisions = new HashMap<>();
-            try (PreparedStatement lock = connection.prepareStatement("""
-                    select l.org_unit, l.indicator, l.date, l.revision
-                    from report_latest l
-                    join unnest(?::text[], ?::text[], ?::date[]) as k(org_unit, indicator, date)
-                      on l.org_unit = k.org_unit and l.indicator = k.indicator and l.date = k.date
-                    order by l.org_unit, l.indicator, l.date
-                    for update of l""")) {
-                arrays.bind(lock, 1);
-                try (ResultSet rows = lock.executeQuery()) {
+                    on conflict do nothing
+                    returning org_unit, indicator, date""")) {
+                KeyArrays.of(connection, keys).bind(claim, 1);
+                try (ResultSet rows = claim.executeQuery()) {
                     while (rows.next()) {
-                        revisions.put(new Content.Key(rows.getString(1), rows.getString(2),
-                                rows.getObject(3, LocalDate.class)), rows.getInt(4));
+                        Content.Key key = key(rows);
+                        created.add(key);
+                        latest.put(key, 0);
                     }
                 }
             }
-            return revisions;
+            List<Content.Key> existing = keys.stream().filter(key -> !created.contains(key)).toList();
+            if (!existing.isEmpty()) {
+                try (PreparedStatement lock = connection.prepareStatement("""
+                        select l.org_unit, l.indicator, l.date, l.revision
+                        from report_latest l
+                        join unnest(?::text[], ?::text[], ?::date[]) as k(org_unit, indicator, date)
+                          on l.org_unit = k.org_unit and l.indicator = k.indicator and l.date = k.date
+                        order by l.org_unit, l.indicator, l.date
+                        for update of l""")) {
+                    KeyArrays.of(connection, existing).bind(lock, 1);
+                    try (ResultSet rows = lock.executeQuery()) {
+                        while (rows.next()) {
+                            latest.put(key(rows), rows.getInt(4));
+                        }
+                    }
+                }
+            }
+            return new LockedKeys(latest, created);
         });
     }
 
@@ -121,46 +148,51 @@ public class ReportRepository {
         });
     }
 
-    /** Inserts the accepted revisions and moves each key's latest-revision row to its highest new revision. */
-    public void insert(List<RevisionPlanner.Accepted> accepted, String reportedBy, Instant recordedAt) {
-        if (accepted.isEmpty()) {
-            return;
-        }
+    /**
+     * Inserts the accepted revisions (one COPY) and settles each locked key's latest-revision row: its highest
+     * new revision, or 0 for a created row whose key got none. A client's eventId already stored makes the COPY
+     * fail with a unique violation: {@link IntakeService} then plans again with the stored eventIds looked up.
+     */
+    public void insert(List<RevisionPlanner.Accepted> accepted, String reportedBy, Instant recordedAt,
+            LockedKeys locked) {
+        Map<Content.Key, Integer> settled = new HashMap<>();
+        locked.created().forEach(key -> settled.put(key, 0));
+        accepted.forEach(report -> settled.merge(report.report().content().key(), report.revision(), Math::max));
+        settled.entrySet().removeIf(entry -> entry.getValue() == locked.rowRevision(entry.getKey()));
         session().doWork(connection -> {
-            OffsetDateTime at = recordedAt.atOffset(ZoneOffset.UTC);
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into report (event_id, org_unit, indicator, date, revision, value, numerator, denominator,
-                        note, reported_by, recorded_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            if (!accepted.isEmpty()) {
+                String at = recordedAt.atOffset(ZoneOffset.UTC).toString();
+                CopyIn rows = new CopyIn("report (event_id, org_unit, indicator, date, revision, value, numerator, "
+                        + "denominator, note, reported_by, recorded_at)");
                 for (RevisionPlanner.Accepted report : accepted) {
                     Content content = report.report().content();
-                    insert.setString(1, report.eventId());
-                    insert.setString(2, content.orgUnit());
-                    insert.setString(3, content.indicator());
-                    insert.setObject(4, content.date());
-                    insert.setInt(5, report.revision());
-                    insert.setBigDecimal(6, content.value());
-                    insert.setBigDecimal(7, content.numerator());
-                    insert.setBigDecimal(8, content.denominator());
-                    insert.setString(9, content.note());
-                    insert.setString(10, reportedBy);
-                    insert.setObject(11, at);
-                    insert.addBatch();
+                    rows.add(report.eventId()).add(content.orgUnit()).add(content.indicator()).add(content.date())
+                            .add(report.revision()).add(plain(content.value())).add(plain(content.numerator()))
+                            .add(plain(content.denominator())).add(content.note()).add(reportedBy).add(at).endRow();
                 }
-                insert.executeBatch();
+                rows.copy(connection);
             }
-            Map<Content.Key, Integer> highest = new HashMap<>();
-            accepted.forEach(report -> highest.merge(report.report().content().key(), report.revision(), Math::max));
-            List<Content.Key> keys = List.copyOf(highest.keySet());
+            if (settled.isEmpty()) {
+                return;
+            }
+            List<Content.Key> keys = List.copyOf(settled.keySet());
             try (PreparedStatement update = connection.prepareStatement("""
                     update report_latest l set revision = k.revision
                     from unnest(?::text[], ?::text[], ?::date[], ?::integer[]) as k(org_unit, indicator, date, revision)
                     where l.org_unit = k.org_unit and l.indicator = k.indicator and l.date = k.date""")) {
                 KeyArrays.of(connection, keys).bind(update, 1);
-                update.setArray(4, connection.createArrayOf("integer", keys.stream().map(highest::get).toArray()));
+                update.setArray(4, connection.createArrayOf("integer", keys.stream().map(settled::get).toArray()));
                 update.executeUpdate();
             }
         });
+    }
+
+    private static String plain(BigDecimal number) {
+        return number == null ? null : number.toPlainString();
+    }
+
+    private static Content.Key key(ResultSet rows) throws SQLException {
+        return new Content.Key(rows.getString(1), rows.getString(2), rows.getObject(3, LocalDate.class));
     }
 
     private static Content content(ResultSet rows, int first) throws SQLException {

@@ -32,7 +32,8 @@ import jakarta.transaction.Transactional;
 /**
  * Validates a batch of reports and stores the valid ones in one transaction: locks the keys it touches,
  * numbers the revisions ({@link RevisionPlanner}), inserts them and appends one {@link ProgressRecorded}
- * per stored revision to the outbox, so what is stored and what is published commit together.
+ * per stored revision to the outbox, so what is stored and what is published commit together. Both writes
+ * are COPYs: a batch of 10,000 reports is a handful of statements.
  */
 @ApplicationScoped
 @Transactional
@@ -54,14 +55,20 @@ public class ReportStore {
      * @param submitter recorded as {@code reportedBy} on each stored revision; reports for units outside its
      *            area are refused
      * @param dryRun validate and plan only: the transaction is rolled back, nothing is stored or published
+     * @param lookUpEventIds plan with the stored content of the reports' eventIds read first. Without it the
+     *            plan takes every eventId as new and a stored one makes the insert fail (a unique violation),
+     *            after which {@link IntakeService} calls again with it: a batch of new reports, nearly every
+     *            batch, skips looking up thousands of ids that are not there. A dry run always looks them up.
      */
-    public ImportResult store(List<Parsed> items, Submitter submitter, boolean dryRun) {
+    public ImportResult store(List<Parsed> items, Submitter submitter, boolean dryRun, boolean lookUpEventIds) {
         String reportedBy = submitter.reportedBy();
         List<FieldError> errors = new ArrayList<>();
         List<ValidReport> valid = new ArrayList<>(items.size());
         int outside = validate(items, submitter, valid, errors);
 
-        List<Outcome> outcomes = plan(valid);
+        ReportRepository.LockedKeys locked = reports.lockLatest(
+                new TreeSet<>(valid.stream().map(report -> report.content().key()).toList()));
+        List<Outcome> outcomes = plan(valid, locked, dryRun || lookUpEventIds);
         List<Accepted> accepted = new ArrayList<>();
         int duplicates = 0;
         for (Outcome outcome : outcomes) {
@@ -77,7 +84,7 @@ public class ReportStore {
             QuarkusTransaction.setRollbackOnly();
         } else {
             Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // as precise as timestamptz
-            reports.insert(accepted, reportedBy, recordedAt);
+            reports.insert(accepted, reportedBy, recordedAt, locked);
             outbox.appendAll(accepted.stream().map(report -> new Outbox.Message(Topics.PROGRESS_RECORDED,
                     report.report().content().orgUnit(), recorded(report, reportedBy, recordedAt))).toList());
         }
@@ -127,18 +134,19 @@ public class ReportStore {
 
     /**
      * Plans against the stored state, read under the key locks. Derived eventIds are known only once planned,
-     * so their use is checked afterwards and the plan redone if one is taken (in practice never).
+     * so when eventIds are looked up their use is checked afterwards and the plan redone if one is taken (in
+     * practice never).
      */
-    private List<Outcome> plan(List<ValidReport> valid) {
+    private List<Outcome> plan(List<ValidReport> valid, ReportRepository.LockedKeys locked, boolean lookUpEventIds) {
         if (valid.isEmpty()) {
             return List.of();
         }
-        Map<Content.Key, Integer> latestRevisions = reports.lockLatest(
-                new TreeSet<>(valid.stream().map(report -> report.content().key()).toList()));
-        Map<Content.Key, Integer> stored = new HashMap<>(latestRevisions);
+        Map<Content.Key, Integer> stored = new HashMap<>(locked.latest());
         stored.values().removeIf(revision -> revision == 0);
         Map<Content.Key, RevisionPlanner.Stored> latest = reports.revisions(stored);
-
+        if (!lookUpEventIds) {
+            return RevisionPlanner.plan(valid, latest, Map.of());
+        }
         Set<String> looked = new HashSet<>(valid.stream().map(ValidReport::eventId).filter(Objects::nonNull).toList());
         Map<String, Content> known = new HashMap<>(reports.contentByEventId(looked));
         while (true) {

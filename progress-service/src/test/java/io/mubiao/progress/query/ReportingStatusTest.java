@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,6 +66,25 @@ class ReportingStatusTest {
     }
 
     @Test
+    void aRejectedFirstReportLeavesItsDayUnreported() {
+        // Intake gives a day's latest-revision row revision 1 before it knows whether the report is stored;
+        // a report refused for reusing a stored eventId must leave that row at 0 (no report).
+        OrgTree tree = OrgTree.seed();
+        LocalDate day = today().minusDays(2);
+        Map<String, Object> first = new HashMap<>(tree.report(tree.county(), day.minusDays(1), 5));
+        first.put("eventId", code("ev"));
+        post(first);
+        Map<String, Object> reused = new HashMap<>(tree.report(tree.county(), day, 6));
+        reused.put("eventId", first.get("eventId"));
+        asAdmin().contentType(ContentType.JSON).body(List.of(reused)).post("/api/progress").then().statusCode(422)
+                .body("errors[0].field", equalTo("eventId"));
+
+        status(asAdmin(), tree.city(), day, null).statusCode(200)
+                .body(child(tree.county()) + ".reported", equalTo(false))
+                .body(child(tree.county()) + ".lastReportDate", equalTo(day.minusDays(1).toString()));
+    }
+
+    @Test
     void givesTheLatestReportDateOnOrBeforeTheDay() {
         OrgTree tree = OrgTree.seed();
         LocalDate day = today().minusDays(5);
@@ -110,10 +130,10 @@ class ReportingStatusTest {
     void ignoresTheLockPlaceholdersOfRejectedReports() {
         OrgTree tree = OrgTree.seed();
         String eventId = code("ev");
-        Map<String, Object> first = new java.util.HashMap<>(tree.report(tree.county(), today().minusDays(9), 1));
+        Map<String, Object> first = new HashMap<>(tree.report(tree.county(), today().minusDays(9), 1));
         first.put("eventId", eventId);
         post(first);
-        Map<String, Object> reused = new java.util.HashMap<>(tree.report(tree.otherCounty(), today(), 1));
+        Map<String, Object> reused = new HashMap<>(tree.report(tree.otherCounty(), today(), 1));
         reused.put("eventId", eventId);
         asAdmin().contentType(ContentType.JSON).body(reused).post("/api/progress").then().statusCode(422);
 
