@@ -19,7 +19,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Measures progress intake of a running suite: creates a data set through target-service, waits for
  * progress-service's copy of it, then sends the same number of fresh reports over REST (per number of clients)
- * and over Kafka, and writes the same rows with a raw COPY as the floor; then times report-service's rankings and circulars
+ * and over Kafka (with Kafka's own produce and consume rates as its floors), and writes the same rows with a raw COPY
+ * as the floor; then times report-service's rankings and circulars
  * over what was stored ({@link ReadLatency}). Prints Markdown tables and writes them to a file. Run through deploy/benchmark.sh, which starts the suite when none answers.
  *
  * <p>Exit codes: 0 measured, 1 failed, 2 wrong usage, 3 measured but the Kafka step timed out.
@@ -169,11 +170,17 @@ public final class Benchmark {
                     Measurement.Status.SKIPPED, null));
         }
         ReportPlan plan = new ReportPlan(data, "bench-" + runId + "-kafka-", dates.take(settings.days));
-        List<Measurement> kafka = new KafkaIntake(settings.kafkaBootstrap, db, progress)
-                .run(plan, settings.batchSize, settings.kafkaTimeoutSeconds);
+        KafkaIntake intake = new KafkaIntake(settings.kafkaBootstrap, db, progress);
+        List<Measurement> kafka = intake.run(plan, settings.batchSize, settings.kafkaTimeoutSeconds);
         long done = System.nanoTime();
         Measurement stored = kafka.get(1);
-        return List.of(kafka.get(0), stored.hasRate() ? stored.withNote(downstream.await(plan, done)) : stored);
+        if (stored.hasRate()) {
+            stored = stored.withNote(downstream.await(plan, done));
+        }
+        // Read again once progress-service is done with them, so the two consumers do not share the cores.
+        Measurement consume = new KafkaConsume(settings.kafkaBootstrap, progress).run(intake.produced(),
+                plan.eventIdPrefix, settings.batchSize);
+        return List.of(kafka.get(0), consume, stored);
     }
 
     /**
