@@ -20,8 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Measures progress intake of a running suite: creates a data set through target-service, waits for
  * progress-service's copy of it, then sends the same number of fresh reports over REST (per number of clients)
  * and over Kafka (with Kafka's own produce and consume rates as its floors), and writes the same rows with a raw COPY
- * as the floor; then times report-service's rankings and circulars
- * over what was stored ({@link ReadLatency}). Prints Markdown tables and writes them to a file. Run through deploy/benchmark.sh, which starts the suite when none answers.
+ * as the floor; then measures how long one report takes from accepted to shown in a ranking ({@link VisibilityLag}) and
+ * times report-service's rankings and circulars over what was stored ({@link ReadLatency}). Prints Markdown tables and writes them to a file. Run through deploy/benchmark.sh, which starts the suite when none answers.
  *
  * <p>Exit codes: 0 measured, 1 failed, 2 wrong usage, 3 measured but the Kafka step timed out.
  */
@@ -88,6 +88,7 @@ public final class Benchmark {
 
         List<Measurement> results = new ArrayList<>();
         List<ReadLatency.Result> rankings = List.of();
+        VisibilityLag.Result lag = null;
         String postgres;
         String memory;
         try (Database db = new Database(settings); ResidentMemory resident = new ResidentMemory()) {
@@ -98,11 +99,16 @@ public final class Benchmark {
             if (!settings.readsOnly) {
                 results = intake(data, runId, db);
             }
+            // as of today unless told: every report of the run lies in the past and is carried forward to it
+            LocalDate readDate = settings.readDate != null ? settings.readDate : LocalDate.now(ZoneOffset.UTC);
+            if (settings.lagSamples > 0) {
+                // after the intake steps, whose trailing work Downstream waited for, so the pipeline is idle
+                lag = new VisibilityLag(new Api(settings.token), settings.progressUrl, settings.reportUrl, json,
+                        progress).run(data, readDate, settings.lagSamples, runId);
+            }
             if (settings.rankingRequests > 0) {
-                // as of today unless told: every report of the run lies in the past and is carried forward to it
                 rankings = new ReadLatency(new Api(settings.token), settings.reportUrl, json, progress).run(data,
-                        settings.readDate != null ? settings.readDate : LocalDate.now(ZoneOffset.UTC),
-                        settings.rankingRequests);
+                        readDate, settings.rankingRequests);
             }
             memory = resident.render();
         }
@@ -111,6 +117,7 @@ public final class Benchmark {
                 started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")), settings.command, Machine.here(),
                 loadBefore, Machine.loadAverage(), postgres, data.describe(), perStep);
         String table = ResultTable.render(context, results)
+                + (lag == null ? "" : "\n" + VisibilityLag.render(lag))
                 + (rankings.isEmpty() ? "" : "\n" + ReadLatency.render(rankings)) + "\n" + memory;
         System.out.println();
         System.out.println(table);
