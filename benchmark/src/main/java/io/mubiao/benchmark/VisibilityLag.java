@@ -38,7 +38,7 @@ final class VisibilityLag {
     private static final long POLL_MILLIS = 5;
     /** Between samples, so one sample's trailing work (offset commits, relay) is not in the next one's figure. */
     private static final long PAUSE_MILLIS = 200;
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
     private final Api api;
     private final String progressUrl;
@@ -91,16 +91,16 @@ final class VisibilityLag {
     /** One report, then its ranking until it shows: the lag, or empty when it did not show within the timeout. */
     private Optional<Long> sample(DataSet.Unit county, String indicator, LocalDate date, String eventId) {
         String ranking = ReadLatency.rankingUrl(reportUrl, indicator, county.parent(), date);
-        BigDecimal before = shownValue(read(api.get(ranking, TIMEOUT)), county.code())
+        BigDecimal before = shownValue(read(api.get(ranking, REQUEST_TIMEOUT)), county.code())
                 .orElse(BigDecimal.ZERO);
         BigDecimal value = before.add(BigDecimal.ONE).setScale(2, RoundingMode.DOWN);
         Report report = new Report(eventId, county.code(), indicator, date, value, null, null);
         String post = progressUrl + "/api/progress";
-        Api.Response answer = api.send("POST", post, ReportJson.one(report), TIMEOUT);
+        Api.Response answer = api.send("POST", post, ReportJson.one(report), REQUEST_TIMEOUT);
         long accepted = System.nanoTime();
         RestIntake.checkAccepted(json, answer, 1, "POST " + post + " (" + eventId + ")");
         while (true) {
-            String body = api.get(ranking, TIMEOUT);
+            String body = api.get(ranking, REQUEST_TIMEOUT);
             long now = System.nanoTime();
             Optional<BigDecimal> shown = shownValue(read(body), county.code());
             if (shown.isPresent() && shown.get().compareTo(value) == 0) {
