@@ -56,6 +56,15 @@ final class Api {
         }
     }
 
+    /** A GET that must answer 200: its body. */
+    String get(String url, Duration timeout) {
+        Response response = send("GET", url, null, timeout);
+        if (response.status() != 200) {
+            throw new Failure("GET " + url + ": HTTP " + response.status() + "\n" + abbreviate(response.body()));
+        }
+        return response.body();
+    }
+
     static String abbreviate(String body) {
         return body.length() <= 600 ? body : body.substring(0, 600) + " …";
     }

@@ -19,8 +19,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Measures progress intake of a running suite: creates a data set through target-service, waits for
  * progress-service's copy of it, then sends the same number of fresh reports over REST (per number of clients)
- * and over Kafka, and writes the same rows with a raw COPY as the floor; then times report-service's rankings and circulars
- * over what was stored ({@link ReadLatency}). Prints Markdown tables and writes them to a file. Run through deploy/benchmark.sh, which starts the suite when none answers.
+ * and over Kafka (with Kafka's own produce and consume rates as its floors), and writes the same rows with a raw COPY
+ * as the floor; then measures how long one report takes from accepted to shown in a ranking ({@link VisibilityLag}) and
+ * times report-service's rankings and circulars over what was stored ({@link ReadLatency}). Prints Markdown tables and writes them to a file. Run through deploy/benchmark.sh, which starts the suite when none answers.
  *
  * <p>Exit codes: 0 measured, 1 failed, 2 wrong usage, 3 measured but the Kafka step timed out.
  */
@@ -87,6 +88,7 @@ public final class Benchmark {
 
         List<Measurement> results = new ArrayList<>();
         List<ReadLatency.Result> rankings = List.of();
+        VisibilityLag.Result lag = null;
         String postgres;
         String memory;
         try (Database db = new Database(settings); ResidentMemory resident = new ResidentMemory()) {
@@ -97,11 +99,16 @@ public final class Benchmark {
             if (!settings.readsOnly) {
                 results = intake(data, runId, db);
             }
+            // as of today unless told: every report of the run lies in the past and is carried forward to it
+            LocalDate readDate = settings.readDate != null ? settings.readDate : LocalDate.now(ZoneOffset.UTC);
+            if (settings.lagSamples > 0) {
+                // after the intake steps, whose trailing work Downstream waited for, so the pipeline is idle
+                lag = new VisibilityLag(new Api(settings.token), settings.progressUrl, settings.reportUrl, json,
+                        progress).run(data, readDate, settings.lagSamples, runId);
+            }
             if (settings.rankingRequests > 0) {
-                // as of today unless told: every report of the run lies in the past and is carried forward to it
                 rankings = new ReadLatency(new Api(settings.token), settings.reportUrl, json, progress).run(data,
-                        settings.readDate != null ? settings.readDate : LocalDate.now(ZoneOffset.UTC),
-                        settings.rankingRequests);
+                        readDate, settings.rankingRequests);
             }
             memory = resident.render();
         }
@@ -110,6 +117,7 @@ public final class Benchmark {
                 started.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")), settings.command, Machine.here(),
                 loadBefore, Machine.loadAverage(), postgres, data.describe(), perStep);
         String table = ResultTable.render(context, results)
+                + (lag == null ? "" : "\n" + VisibilityLag.render(lag))
                 + (rankings.isEmpty() ? "" : "\n" + ReadLatency.render(rankings)) + "\n" + memory;
         System.out.println();
         System.out.println(table);
@@ -169,11 +177,17 @@ public final class Benchmark {
                     Measurement.Status.SKIPPED, null));
         }
         ReportPlan plan = new ReportPlan(data, "bench-" + runId + "-kafka-", dates.take(settings.days));
-        List<Measurement> kafka = new KafkaIntake(settings.kafkaBootstrap, db, progress)
-                .run(plan, settings.batchSize, settings.kafkaTimeoutSeconds);
+        KafkaIntake intake = new KafkaIntake(settings.kafkaBootstrap, db, progress);
+        List<Measurement> kafka = intake.run(plan, settings.batchSize, settings.kafkaTimeoutSeconds);
         long done = System.nanoTime();
         Measurement stored = kafka.get(1);
-        return List.of(kafka.get(0), stored.hasRate() ? stored.withNote(downstream.await(plan, done)) : stored);
+        if (stored.hasRate()) {
+            stored = stored.withNote(downstream.await(plan, done));
+        }
+        // Read again once progress-service is done with them, so the two consumers do not share the cores.
+        Measurement consume = new KafkaConsume(settings.kafkaBootstrap, progress).run(intake.produced(),
+                plan.eventIdPrefix, settings.batchSize);
+        return List.of(kafka.get(0), consume, stored);
     }
 
     /**

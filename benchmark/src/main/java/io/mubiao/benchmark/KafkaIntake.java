@@ -30,6 +30,7 @@ final class KafkaIntake {
     private final String bootstrap;
     private final Database db;
     private final Progress progress;
+    private ProducedOffsets produced;
 
     KafkaIntake(String bootstrap, Database db, Progress progress) {
         this.bootstrap = bootstrap;
@@ -48,7 +49,9 @@ final class KafkaIntake {
         long produced;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig())) {
             // Fetch the topic's metadata before the clock starts: a first send otherwise pays for it.
-            producer.partitionsFor(Topics.PROGRESS_REPORTED);
+            ProducedOffsets offsets = new ProducedOffsets(Topics.PROGRESS_REPORTED,
+                    producer.partitionsFor(Topics.PROGRESS_REPORTED).size());
+            this.produced = offsets;
             start = System.nanoTime();
             for (long i = 0; i < total; i++) {
                 Report report = plan.report(i);
@@ -58,6 +61,7 @@ final class KafkaIntake {
                                 sendError.compareAndSet(null, e);
                             } else {
                                 acked.incrementAndGet();
+                                offsets.add(metadata.partition(), metadata.offset());
                             }
                         });
                 if ((i + 1) % progressEvery == 0 || i + 1 == total) {
@@ -82,6 +86,11 @@ final class KafkaIntake {
         results.add(produce);
         results.add(awaitStored(plan, total, start, stallSeconds));
         return results;
+    }
+
+    /** Where the last {@link #run}'s records landed, for {@link KafkaConsume} to read them again. */
+    ProducedOffsets produced() {
+        return produced;
     }
 
     /** Counts the stored rows until all are there, or until none was added for {@code stallSeconds}. */

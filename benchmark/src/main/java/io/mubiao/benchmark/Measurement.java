@@ -1,7 +1,5 @@
 package io.mubiao.benchmark;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -38,15 +36,10 @@ record Measurement(String step, String method, long rows, long nanos, List<Long>
 
     /** The median batch latency in milliseconds (the lower middle of an even count), or -1 without batches. */
     double p50Millis() {
-        if (batchNanos.isEmpty()) {
-            return -1;
-        }
-        List<Long> sorted = new ArrayList<>(batchNanos);
-        Collections.sort(sorted);
-        return sorted.get((sorted.size() - 1) / 2) / 1e6;
+        return Percentiles.millis(batchNanos, 50);
     }
 
     double maxMillis() {
-        return batchNanos.isEmpty() ? -1 : Collections.max(batchNanos) / 1e6;
+        return Percentiles.millis(batchNanos, 100);
     }
 }

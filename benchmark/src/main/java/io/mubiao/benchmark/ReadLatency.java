@@ -3,7 +3,6 @@ package io.mubiao.benchmark;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,10 +22,7 @@ final class ReadLatency {
     record Result(String what, int children, List<Long> nanos) {
 
         double percentileMillis(double percentile) {
-            List<Long> sorted = new ArrayList<>(nanos);
-            Collections.sort(sorted);
-            int index = (int) Math.ceil(percentile / 100 * sorted.size()) - 1;
-            return sorted.get(Math.max(0, index)) / 1e6;
+            return Percentiles.millis(nanos, percentile);
         }
     }
 
@@ -53,8 +49,8 @@ final class ReadLatency {
                 // The floor: the same HTTP round trip to an answer that needs no database, measured in the same
                 // run, so that the rankings' tails can be told from the machine's.
                 measure("floor: GET /q/health/live (no database)", reportUrl + "/q/health/live", requests, 0),
-                measure("ranking: a province's counties", query(indicator, province, date), requests),
-                measure("ranking: every county under the root", query(indicator, data.root, date), requests)));
+                measure("ranking: a province's counties", rankingUrl(reportUrl, indicator, province, date), requests),
+                measure("ranking: every county under the root", rankingUrl(reportUrl, indicator, data.root, date), requests)));
         // A circular costs a ranking per indicator and more: a few requests show its time well enough. The
         // national circular ranks the provinces over every county's figures; at level 4 it ranks every county.
         int circulars = Math.max(3, requests / 40);
@@ -75,7 +71,8 @@ final class ReadLatency {
         return reportUrl + "/api/briefings/daily?scope=" + data.root + "&date=" + date + "&format=" + format + level;
     }
 
-    private String query(String indicator, String parent, LocalDate date) {
+    /** A ranking of the counties under {@code parent} (its children or deeper) as of the date. */
+    static String rankingUrl(String reportUrl, String indicator, String parent, LocalDate date) {
         return reportUrl + "/api/rankings?indicator=" + indicator + "&parent=" + parent + "&date=" + date + "&level="
                 + COUNTY_LEVEL;
     }
@@ -87,7 +84,7 @@ final class ReadLatency {
     /** @param children the number of units the answer covers, or -1 to count a ranking's entries */
     private Result measure(String what, String url, int requests, int children) {
         for (int i = 0; i < Math.max(1, requests / 10); i++) {
-            String body = get(url);
+            String body = api.get(url, TIMEOUT);
             if (children < 0) {
                 children = entries(body);
             }
@@ -95,7 +92,7 @@ final class ReadLatency {
         List<Long> nanos = new ArrayList<>(requests);
         for (int i = 0; i < requests; i++) {
             long start = System.nanoTime();
-            get(url);
+            api.get(url, TIMEOUT);
             nanos.add(System.nanoTime() - start);
             if ((i + 1) % Math.max(1, requests / 4) == 0) {
                 progress.say(String.format(Locale.ROOT, "%s (%,d units): %d/%d requests", what, children,
@@ -103,14 +100,6 @@ final class ReadLatency {
             }
         }
         return new Result(what, children, nanos);
-    }
-
-    private String get(String url) {
-        Api.Response response = api.send("GET", url, null, TIMEOUT);
-        if (response.status() != 200) {
-            throw new Failure("GET " + url + ": HTTP " + response.status() + "\n" + Api.abbreviate(response.body()));
-        }
-        return response.body();
     }
 
     private int entries(String body) {

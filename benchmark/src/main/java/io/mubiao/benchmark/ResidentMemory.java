@@ -64,12 +64,21 @@ final class ResidentMemory implements AutoCloseable {
         return kib == null ? "not measured" : String.format(Locale.ROOT, "%,d", kib / 1024);
     }
 
-    /** VmRSS of the service's process on this machine, in KiB. */
+    /**
+     * VmRSS of the service's process on this machine, in KiB: the one running this checkout's jar (deploy/benchmark.sh
+     * runs from the repository root) when there is one, since other worktrees' suites may run on the same machine.
+     */
     private static Optional<Long> rss(String service) {
         String jar = service + "/target/quarkus-app/quarkus-run.jar";
-        return ProcessHandle.allProcesses()
-                .filter(process -> process.info().commandLine().map(line -> line.contains(jar)).orElse(false))
-                .findFirst().flatMap(process -> vmRss(process.pid()));
+        String ours = Path.of(jar).toAbsolutePath().normalize().toString();
+        List<ProcessHandle> running = ProcessHandle.allProcesses().filter(process -> commandLine(process).contains(jar))
+                .toList();
+        return running.stream().filter(process -> commandLine(process).contains(ours)).findFirst()
+                .or(() -> running.stream().findFirst()).flatMap(process -> vmRss(process.pid()));
+    }
+
+    private static String commandLine(ProcessHandle process) {
+        return process.info().commandLine().orElse("");
     }
 
     private static Optional<Long> vmRss(long pid) {

@@ -60,7 +60,7 @@ final class RestIntake {
                         firstSend.accumulateAndGet(t0, Math::min);
                         Api.Response r = api.send("POST", url, body, Duration.ofSeconds(300));
                         long t1 = System.nanoTime();
-                        check(r, batch.size(), b + 1, batches);
+                        checkAccepted(json, r, batch.size(), "POST " + url + " (batch " + (b + 1) + " of " + batches + ")");
                         lastAnswer.accumulateAndGet(t1, Math::max);
                         latencies.add(t1 - t0);
                         long done = sent.addAndGet(batch.size());
@@ -89,8 +89,8 @@ final class RestIntake {
         return m;
     }
 
-    private void check(Api.Response r, int size, int b, int batches) {
-        String what = "POST " + url + " (batch " + b + " of " + batches + ")";
+    /** Fails unless the answer is 200 with every one of {@code size} reports accepted. */
+    static void checkAccepted(ObjectMapper json, Api.Response r, int size, String what) {
         if (r.status() != 200) {
             throw new Failure(what + ": HTTP " + r.status() + " where 200 (all accepted) was expected\n"
                     + Api.abbreviate(r.body()));

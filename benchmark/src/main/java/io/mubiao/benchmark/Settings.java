@@ -17,8 +17,10 @@ final class Settings {
             Usage: deploy/benchmark.sh [--quick] [options]   (or the main class io.mubiao.benchmark.Benchmark)
 
             Measures progress intake against a running suite: REST (POST /api/progress in batches), Kafka
-            (records on progress.reported until stored) and, as the floor, a raw PostgreSQL COPY of the same
-            rows into a scratch table shaped like progress.report.
+            (records on progress.reported until stored; produce alone and a bare consumer reading them again as
+            its floors) and, as the floor, a raw PostgreSQL COPY of the same rows into a scratch table shaped like
+            progress.report. Then report-service: the lag from a report accepted to it shown in a ranking, and
+            the latency of rankings and circulars.
 
             Size of the data set (reports per step = counties x indicators x days):
               --quick              100 counties, 5 indicators, 40 days (20,000 reports per step)
@@ -34,7 +36,9 @@ final class Settings {
               --skip-kafka         leave out the Kafka step
               --ranking-requests N measured GET /api/rankings per ranking size, after a tenth as many unmeasured (200;
                                    0 leaves the ranking step out)
-              --reads-only         only the report-service reads (rankings, circulars) over what earlier runs stored
+              --lag-samples N      reports POSTed one at a time and polled in a ranking until shown, for the lag from
+                                   accepted to visible (100; 30 with --quick; 0 leaves it out)
+              --reads-only         only the report-service reads (lag, rankings, circulars) over what earlier runs stored
               --read-date D        the date the reads ask about (today in UTC)
               --kafka-timeout S    give up on the Kafka step when no record was stored for S seconds (60)
               --out FILE           also write the result table here (benchmark/target/results.md)
@@ -51,13 +55,14 @@ final class Settings {
 
     private static final List<String> VALUE_OPTIONS = List.of("--counties", "--indicators", "--days", "--batch-size",
             "--clients", "--warmup", "--kafka-timeout", "--out", "--target-url", "--progress-url", "--report-url",
-            "--ranking-requests", "--read-date", "--kafka", "--pghost",
+            "--ranking-requests", "--lag-samples", "--read-date", "--kafka", "--pghost",
             "--pgport", "--pgdatabase", "--pguser");
 
     String targetUrl;
     String progressUrl;
     String reportUrl;
     int rankingRequests = 200;
+    int lagSamples = 100;
     String kafkaBootstrap;
     String pgHost;
     int pgPort;
@@ -126,6 +131,7 @@ final class Settings {
                         case "--warmup" -> s.warmupBatches = number(arg, value);
                         case "--kafka-timeout" -> s.kafkaTimeoutSeconds = positive(arg, value);
                         case "--ranking-requests" -> s.rankingRequests = number(arg, value);
+                        case "--lag-samples" -> s.lagSamples = number(arg, value);
                         case "--out" -> s.out = Path.of(value);
                         case "--read-date" -> s.readDate = date(arg, value);
                         case "--target-url" -> s.targetUrl = value;
@@ -152,6 +158,12 @@ final class Settings {
             if (!given.contains("--days")) {
                 s.days = 40;
             }
+            if (!given.contains("--lag-samples")) {
+                s.lagSamples = 30;
+            }
+        }
+        if (s.lagSamples < 0) {
+            throw new IllegalArgumentException("--lag-samples wants 0 or more, not " + s.lagSamples);
         }
         if (s.batchSize > 10_000) {
             throw new IllegalArgumentException("--batch-size: progress-service takes at most 10000 reports per request");

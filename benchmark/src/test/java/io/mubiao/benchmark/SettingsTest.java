@@ -55,4 +55,13 @@ class SettingsTest {
                 () -> Settings.parse(new String[] { "--read-date", "20.11.2026" }, Map.of()));
         assertTrue(e.getMessage().contains("--read-date"), e.getMessage());
     }
+
+    @Test
+    void lagSamplesAreFewerWhenQuickAndZeroLeavesThemOut() {
+        assertEquals(100, Settings.parse(new String[0], Map.of()).lagSamples);
+        assertEquals(30, Settings.parse(new String[] { "--quick" }, Map.of()).lagSamples);
+        assertEquals(0, Settings.parse(new String[] { "--quick", "--lag-samples", "0" }, Map.of()).lagSamples);
+        assertThrows(IllegalArgumentException.class,
+                () -> Settings.parse(new String[] { "--lag-samples", "-1" }, Map.of()));
+    }
 }
