@@ -1,7 +1,7 @@
 package io.mubiao.report.readmodel;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -118,28 +118,58 @@ public class ReadModelStore {
     /**
      * Stores each report unless a revision at least as high is already stored, so that a record delivered
      * twice, or an old revision arriving late, changes nothing. Callers pass at most one record per
-     * (orgUnit, indicator, date).
+     * (orgUnit, indicator, date). One statement for the whole batch, its columns bound as arrays: a batch of
+     * single-row upserts costs PostgreSQL a statement execution per report, the main cost of this consumer.
      */
     public void recordObservations(Collection<ProgressRecorded> observations) {
-        batch("""
-                insert into observation (org_unit, indicator, date, value, numerator, denominator, revision, event_id,
-                    recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (org_unit, indicator, date) do update set value = excluded.value,
-                    numerator = excluded.numerator, denominator = excluded.denominator, revision = excluded.revision,
-                    event_id = excluded.event_id, recorded_at = excluded.recorded_at
-                where excluded.revision > observation.revision""",
-                observations, (connection, insert, observation) -> {
-                    insert.setString(1, observation.orgUnit());
-                    insert.setString(2, observation.indicator());
-                    insert.setDate(3, Date.valueOf(observation.date()));
-                    insert.setBigDecimal(4, observation.value());
-                    insert.setBigDecimal(5, observation.numerator());
-                    insert.setBigDecimal(6, observation.denominator());
-                    insert.setInt(7, observation.revision());
-                    insert.setString(8, observation.eventId());
-                    setInstant(insert, 9, observation.recordedAt());
-                });
+        if (observations.isEmpty()) {
+            return;
+        }
+        int size = observations.size();
+        String[] orgUnits = new String[size];
+        String[] indicators = new String[size];
+        String[] dates = new String[size];
+        BigDecimal[] values = new BigDecimal[size];
+        BigDecimal[] numerators = new BigDecimal[size];
+        BigDecimal[] denominators = new BigDecimal[size];
+        Integer[] revisions = new Integer[size];
+        String[] eventIds = new String[size];
+        String[] recordedAts = new String[size];
+        int i = 0;
+        for (ProgressRecorded observation : observations) {
+            orgUnits[i] = observation.orgUnit();
+            indicators[i] = observation.indicator();
+            dates[i] = observation.date().toString();
+            values[i] = observation.value();
+            numerators[i] = observation.numerator();
+            denominators[i] = observation.denominator();
+            revisions[i] = observation.revision();
+            eventIds[i] = observation.eventId();
+            recordedAts[i] = observation.recordedAt() == null ? null : observation.recordedAt().toString();
+            i++;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    insert into observation (org_unit, indicator, date, value, numerator, denominator, revision,
+                        event_id, recorded_at)
+                    select * from unnest(?::text[], ?::text[], ?::date[], ?::numeric[], ?::numeric[], ?::numeric[],
+                        ?::integer[], ?::text[], ?::timestamptz[])
+                    on conflict (org_unit, indicator, date) do update set value = excluded.value,
+                        numerator = excluded.numerator, denominator = excluded.denominator,
+                        revision = excluded.revision, event_id = excluded.event_id, recorded_at = excluded.recorded_at
+                    where excluded.revision > observation.revision""")) {
+                upsert.setArray(1, connection.createArrayOf("text", orgUnits));
+                upsert.setArray(2, connection.createArrayOf("text", indicators));
+                upsert.setArray(3, connection.createArrayOf("text", dates));
+                upsert.setArray(4, connection.createArrayOf("numeric", values));
+                upsert.setArray(5, connection.createArrayOf("numeric", numerators));
+                upsert.setArray(6, connection.createArrayOf("numeric", denominators));
+                upsert.setArray(7, connection.createArrayOf("integer", revisions));
+                upsert.setArray(8, connection.createArrayOf("text", eventIds));
+                upsert.setArray(9, connection.createArrayOf("text", recordedAts));
+                upsert.executeUpdate();
+            }
+        });
     }
 
     @FunctionalInterface
