@@ -35,9 +35,14 @@ public class AreaGuard {
         if (unit == null) {
             throw ProblemException.notFound("org unit " + code + " is unknown");
         }
+        requireCovers(unit);
+        return unit;
+    }
+
+    /** The check of {@link #requireUnit} on a unit found already (a ranking finds its parent in a cache). */
+    public void requireCovers(OrgUnit unit) {
         if (!serviceCall.active()) {
             caller.requireCovers(unit.code, List.of(unit.path));
         }
-        return unit;
     }
 }

@@ -18,6 +18,26 @@ public interface ReportConfig {
     /** How as-of values are read (RankingRepository.loadAsOf). */
     AsOf asOf();
 
+    /** What {@code GET /api/rankings} keeps in memory ({@code io.mubiao.report.ranking}). */
+    Ranking ranking();
+
+    interface Ranking {
+
+        /**
+         * Ranked units kept in computed rankings, all rankings together (a ranking of 100 counties counts 100);
+         * 0 computes every ranking afresh. A ranking is kept while the read model's version is unchanged.
+         */
+        @WithDefault("100000")
+        int cachedEntries();
+
+        /**
+         * Units kept in the subtrees of parents ranked under, all subtrees together; 0 reads each subtree
+         * afresh. Kept while no org unit or indicator changes.
+         */
+        @WithDefault("50000")
+        int cachedUnits();
+    }
+
     /** How briefings are worked out (BriefingWorkers). */
     Briefing briefing();
 

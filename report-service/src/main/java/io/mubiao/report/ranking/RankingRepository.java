@@ -24,6 +24,7 @@ import jakarta.persistence.PersistenceException;
 
 import javax.sql.DataSource;
 
+import io.mubiao.events.Direction;
 import io.mubiao.events.Measure;
 import io.mubiao.events.TargetKind;
 import io.mubiao.events.Trajectory;
@@ -31,6 +32,8 @@ import io.mubiao.report.calc.Figure;
 import io.mubiao.report.calc.Milestone;
 import io.mubiao.report.calc.TargetPlan;
 import io.mubiao.report.config.ReportConfig;
+import io.mubiao.report.readmodel.Indicator;
+import io.mubiao.report.readmodel.OrgUnit;
 
 /**
  * Loads what rankings and briefings need, in a few statements whatever the size of the subtree: the units
@@ -82,12 +85,69 @@ public class RankingRepository {
      */
     public RankingCalculator.Subtree loadSubtree(String indicator, Measure measure, String parent, LocalDate date,
             LocalDate lastYearDate) {
+        return read(connection -> subtree(connection, indicator, measure, units(connection, parent), date,
+                lastYearDate));
+    }
+
+    /** As {@link #loadSubtree}, of units known already (the subtree as loaded by {@link #loadUnits}). */
+    public RankingCalculator.Subtree loadSubtree(String indicator, Measure measure, List<RankingCalculator.Unit> units,
+            LocalDate date, LocalDate lastYearDate) {
+        return read(connection -> subtree(connection, indicator, measure, units, date, lastYearDate));
+    }
+
+    private RankingCalculator.Subtree subtree(Connection connection, String indicator, Measure measure,
+            List<RankingCalculator.Unit> units, LocalDate date, LocalDate lastYearDate) throws SQLException {
+        List<String> codes = units.stream().map(RankingCalculator.Unit::code).toList();
+        AsOf now = asOf(connection, indicator, measure, codes, date);
+        return new RankingCalculator.Subtree(units, now.figures(),
+                asOf(connection, indicator, measure, codes, lastYearDate).figures(), now.dates());
+    }
+
+    /** The indicator as in the read model, or null; not attached to any persistence context. */
+    public Indicator loadIndicator(String code) {
         return read(connection -> {
-            List<RankingCalculator.Unit> units = units(connection, parent);
-            List<String> codes = units.stream().map(RankingCalculator.Unit::code).toList();
-            AsOf now = asOf(connection, indicator, measure, codes, date);
-            return new RankingCalculator.Subtree(units, now.figures(),
-                    asOf(connection, indicator, measure, codes, lastYearDate).figures(), now.dates());
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select code, name, unit, measure, direction, indicator_group, decimals from indicator
+                    where code = ?""")) {
+                select.setString(1, code);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return null;
+                    }
+                    Indicator indicator = new Indicator();
+                    indicator.code = row.getString(1);
+                    indicator.name = row.getString(2);
+                    indicator.unit = row.getString(3);
+                    indicator.measure = Measure.valueOf(row.getString(4));
+                    indicator.direction = Direction.valueOf(row.getString(5));
+                    indicator.group = row.getString(6);
+                    indicator.decimals = row.getInt(7);
+                    return indicator;
+                }
+            }
+        });
+    }
+
+    /** The unit as in the read model, or null; not attached to any persistence context. */
+    public OrgUnit loadUnit(String code) {
+        return read(connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select code, name, parent, kind, level, path from org_unit where code = ?""")) {
+                select.setString(1, code);
+                try (ResultSet row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return null;
+                    }
+                    OrgUnit unit = new OrgUnit();
+                    unit.code = row.getString(1);
+                    unit.name = row.getString(2);
+                    unit.parent = row.getString(3);
+                    unit.kind = row.getString(4);
+                    unit.level = row.getInt(5);
+                    unit.path = (String[]) row.getArray(6).getArray();
+                    return unit;
+                }
+            }
         });
     }
 

@@ -15,11 +15,15 @@ import io.mubiao.report.calc.TargetPlan;
 import io.mubiao.report.calc.YearOnYear;
 import io.mubiao.report.readmodel.Indicator;
 import io.mubiao.report.readmodel.OrgUnit;
+import io.mubiao.report.readmodel.ReadModelVersion;
+import io.mubiao.report.readmodel.ReadModelVersions;
 
 /**
  * Ranks units on an indicator from the read model: two queries, then {@link RankingCalculator}. Checks in
  * this order: unknown indicator or parent (404), parent outside the caller's area (403, {@link AreaGuard}),
- * level not below the parent (422).
+ * level not below the parent (422). A request reads the read model's version first (one primary-key read);
+ * under an unchanged version its indicator, parent and subtree come from {@link ReferenceCache} and a
+ * ranking asked for before from {@link RankingCache}. The area is checked on every request.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -32,20 +36,42 @@ public class RankingService {
     AreaGuard area;
 
     @Inject
+    ReadModelVersions versions;
+
+    @Inject
+    ReferenceCache references;
+
+    @Inject
+    RankingCache cache;
+
+    @Inject
     Clock clock;
 
     public RankingResult rank(RankingQuery query) {
-        Indicator indicator = Indicator.findById(query.indicator());
+        // First, before anything is read that the answer derives from (ReadModelVersions).
+        ReadModelVersion version = versions.current();
+        Indicator indicator = references.indicator(version, query.indicator());
         if (indicator == null) {
             throw ProblemException.notFound("indicator " + query.indicator() + " is unknown");
         }
-        OrgUnit parent = area.requireUnit(query.parent());
+        OrgUnit parent = references.unit(version, query.parent());
+        if (parent == null) {
+            throw ProblemException.notFound("org unit " + query.parent() + " is unknown");
+        }
+        area.requireCovers(parent);
         if (query.level() != null && query.level() <= parent.level) {
             throw ProblemException.invalid("level", "level must lie below " + parent.code + ", which is at level "
                     + parent.level);
         }
         LocalDate date = query.date() != null ? query.date() : LocalDate.now(clock);
-        return rankUnder(indicator, parent.code, date, query.level(), query.kind());
+        RankingCache.Key key = new RankingCache.Key(indicator.code, parent.code, date, query.level(), query.kind());
+        RankingResult ranking = cache.get(version, key);
+        if (ranking == null) {
+            ranking = rank(indicator, parent.code, references.subtree(version, parent.code), date, query.level(),
+                    query.kind());
+            cache.put(version, key, ranking);
+        }
+        return ranking;
     }
 
     /**
@@ -54,7 +80,13 @@ public class RankingService {
      * (a summary ranks its unit among its siblings, under a parent the caller may not see as a whole).
      */
     public RankingResult rankUnder(Indicator indicator, String parent, LocalDate date, Integer level, String kind) {
-        RankingCalculator.Subtree tree = repository.loadSubtree(indicator.code, indicator.measure, parent, date,
+        return rank(indicator, parent, repository.loadUnits(parent), date, level, kind);
+    }
+
+    /** As {@link #rankUnder}, over the parent's subtree as loaded already. */
+    private RankingResult rank(Indicator indicator, String parent, List<RankingCalculator.Unit> units,
+            LocalDate date, Integer level, String kind) {
+        RankingCalculator.Subtree tree = repository.loadSubtree(indicator.code, indicator.measure, units, date,
                 YearOnYear.sameDateLastYear(date));
         List<RankingCalculator.Unit> entries = RankingCalculator.entries(tree, parent, level, kind);
         Map<String, TargetPlan> targets = repository.loadTargets(indicator.code, indicator.measure, date.getYear(),

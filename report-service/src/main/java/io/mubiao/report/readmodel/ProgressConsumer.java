@@ -31,6 +31,9 @@ public class ProgressConsumer {
     @Inject
     JsonRecords records;
 
+    @Inject
+    ReadModelVersions versions;
+
     @Incoming("progress-recorded")
     @Blocking
     @Transactional
@@ -50,5 +53,9 @@ public class ProgressConsumer {
             }
         }
         store.recordObservations(highest.values());
+        if (!highest.isEmpty()) {
+            // Last in the transaction (ReadModelVersions): rankings cached by any instance are now stale.
+            versions.bump(false);
+        }
     }
 }

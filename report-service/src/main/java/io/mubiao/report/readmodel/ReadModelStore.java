@@ -28,7 +28,8 @@ import io.mubiao.events.TargetChanged;
 
 /**
  * Writes the read model in JDBC batches, one statement per table and kind of change, in the consumer's
- * transaction. Upserts take the published full state as is; observations keep the highest revision.
+ * transaction. Upserts take the published full state as is; observations keep the highest revision. The
+ * consumer ends each transaction that wrote here with {@link ReadModelVersions#bump}.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)

@@ -34,6 +34,9 @@ public class ReferenceConsumer {
     @Inject
     JsonRecords records;
 
+    @Inject
+    ReadModelVersions versions;
+
     @Incoming("org-units")
     @Blocking
     @Transactional
@@ -54,6 +57,7 @@ public class ReferenceConsumer {
         });
         store.upsertOrgUnits(upserts);
         store.deleteOrgUnits(deletes);
+        bumpIfWritten(upserts.size() + deletes.size(), true);
     }
 
     @Incoming("indicators")
@@ -65,6 +69,7 @@ public class ReferenceConsumer {
                         && indicator.direction() != null);
         store.upsertIndicators(latest.values().stream().filter(Objects::nonNull).toList());
         store.deleteIndicators(latest.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList());
+        bumpIfWritten(latest.size(), true);
     }
 
     @Incoming("targets")
@@ -90,6 +95,14 @@ public class ReferenceConsumer {
         });
         store.upsertTargets(upserts);
         store.deleteTargets(deletes);
+        bumpIfWritten(upserts.size() + deletes.size(), false);
+    }
+
+    /** Last in the transaction (ReadModelVersions): what instances cached from the read model is now stale. */
+    private void bumpIfWritten(int written, boolean reference) {
+        if (written > 0) {
+            versions.bump(reference);
+        }
     }
 
     /** The last state of each key in the batch; a null value is a delete. Unreadable records are skipped. */
