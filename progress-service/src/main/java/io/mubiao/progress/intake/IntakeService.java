@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 /**
  * Takes a body of reports: reads it ({@link ReportReader}), then has {@link ReportStore} validate and store
  * it in one transaction. A batch whose eventIds are already stored (a retried request), or two requests
- * racing for the same new eventId or locking overlapping keys, fail on a unique constraint or a deadlock;
+ * racing for the same new eventId or the same day never reported before, fail on a unique constraint;
  * the whole batch is then retried in a fresh transaction that looks the eventIds up first, sees the other
  * rows and answers duplicate or rejected instead of failing. A Kafka batch, read
  * record by record, comes in through {@link #submit(List, Submitter)} and is stored the same way.

@@ -8,12 +8,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 
 import org.hibernate.Session;
 
@@ -36,65 +37,36 @@ public class ReportRepository {
     EntityManager em;
 
     /**
-     * The keys of a batch, locked until the transaction ends: the latest stored revision of each (0 for a key
-     * never reported) and the keys whose {@code report_latest} row this transaction created.
+     * Locks the latest-revision row of each key that has one until the transaction ends, and returns its
+     * revision; a key without a row (never reported) is absent. Rows are locked in one order in every
+     * transaction, so two overlapping batches wait for each other instead of deadlocking. A key never reported
+     * is not locked: its row is created by {@link #insert}, and a transaction that created it first makes
+     * that insert fail on the primary key, after which {@link IntakeService} starts again and finds the row.
      */
-    public record LockedKeys(Map<Content.Key, Integer> latest, Set<Content.Key> created) {
-
-        /** What the key's row holds now: a created row holds revision 1 until {@link #insert} settles it. */
-        int rowRevision(Content.Key key) {
-            return created.contains(key) ? 1 : latest.get(key);
-        }
-    }
-
-    /**
-     * Locks the latest-revision row of each key until the transaction ends. A key never reported gets its row
-     * now, with revision 1, which its first report will almost always be: a batch of new keys then costs one
-     * statement here and none in {@link #insert}. Keys are inserted and locked in one order in every
-     * transaction, so two overlapping batches wait for each other instead of deadlocking (or fail with a
-     * deadlock that {@link IntakeService} retries).
-     */
-    public LockedKeys lockLatest(Collection<Content.Key> keys) {
+    public Map<Content.Key, Integer> lockLatest(Collection<Content.Key> keys) {
         if (keys.isEmpty()) {
-            return new LockedKeys(Map.of(), Set.of());
+            return Map.of();
         }
         return session().doReturningWork(connection -> {
             Map<Content.Key, Integer> latest = new HashMap<>();
-            Set<Content.Key> created = new HashSet<>();
-            try (PreparedStatement claim = connection.prepareStatement("""
-                    insert into report_latest (org_unit, indicator, date, revision)
-                    select k.org_unit, k.indicator, k.date, 1
-                    from unnest(?::text[], ?::text[], ?::date[]) as k(org_unit, indicator, date)
-                    order by k.org_unit, k.indicator, k.date
-                    on conflict do nothing
-                    returning org_unit, indicator, date""")) {
-                KeyArrays.of(connection, keys).bind(claim, 1);
-                try (ResultSet rows = claim.executeQuery()) {
+            // One primary-key descent per key, in key order (a lateral join): a plain join over 10,000 keys
+            // is planned as a hash join that reads the whole table, a second for a table of a million keys.
+            try (PreparedStatement lock = connection.prepareStatement("""
+                    select l.org_unit, l.indicator, l.date, l.revision
+                    from (select * from unnest(?::text[], ?::text[], ?::date[]) as k(org_unit, indicator, date)
+                          order by 1, 2, 3) k
+                    cross join lateral (
+                        select * from report_latest l
+                        where l.org_unit = k.org_unit and l.indicator = k.indicator and l.date = k.date
+                        for update) l""")) {
+                KeyArrays.of(connection, keys).bind(lock, 1);
+                try (ResultSet rows = lock.executeQuery()) {
                     while (rows.next()) {
-                        Content.Key key = key(rows);
-                        created.add(key);
-                        latest.put(key, 0);
+                        latest.put(key(rows), rows.getInt(4));
                     }
                 }
             }
-            List<Content.Key> existing = keys.stream().filter(key -> !created.contains(key)).toList();
-            if (!existing.isEmpty()) {
-                try (PreparedStatement lock = connection.prepareStatement("""
-                        select l.org_unit, l.indicator, l.date, l.revision
-                        from report_latest l
-                        join unnest(?::text[], ?::text[], ?::date[]) as k(org_unit, indicator, date)
-                          on l.org_unit = k.org_unit and l.indicator = k.indicator and l.date = k.date
-                        order by l.org_unit, l.indicator, l.date
-                        for update of l""")) {
-                    KeyArrays.of(connection, existing).bind(lock, 1);
-                    try (ResultSet rows = lock.executeQuery()) {
-                        while (rows.next()) {
-                            latest.put(key(rows), rows.getInt(4));
-                        }
-                    }
-                }
-            }
-            return new LockedKeys(latest, created);
+            return latest;
         });
     }
 
@@ -110,10 +82,11 @@ public class ReportRepository {
             try (PreparedStatement select = connection.prepareStatement("""
                     select r.event_id, r.revision, r.org_unit, r.indicator, r.date, r.value, r.numerator,
                            r.denominator, r.note
-                    from report r
-                    join unnest(?::text[], ?::text[], ?::date[], ?::integer[]) as k(org_unit, indicator, date, revision)
-                      on r.org_unit = k.org_unit and r.indicator = k.indicator and r.date = k.date
-                     and r.revision = k.revision""")) {
+                    from unnest(?::text[], ?::text[], ?::date[], ?::integer[]) as k(org_unit, indicator, date, revision)
+                    cross join lateral (
+                        select * from report r
+                        where r.org_unit = k.org_unit and r.indicator = k.indicator and r.date = k.date
+                          and r.revision = k.revision) r""")) {
                 arrays.bind(select, 1);
                 select.setArray(4, connection.createArrayOf("integer", keys.stream().map(revisions::get).toArray()));
                 try (ResultSet rows = select.executeQuery()) {
@@ -135,8 +108,9 @@ public class ReportRepository {
         return session().doReturningWork(connection -> {
             Map<String, Content> found = new HashMap<>();
             try (PreparedStatement select = connection.prepareStatement("""
-                    select event_id, org_unit, indicator, date, value, numerator, denominator, note
-                    from report where event_id = any(?)""")) {
+                    select r.event_id, r.org_unit, r.indicator, r.date, r.value, r.numerator, r.denominator, r.note
+                    from unnest(?::text[]) as e(event_id)
+                    cross join lateral (select * from report r where r.event_id = e.event_id) r""")) {
                 select.setArray(1, connection.createArrayOf("text", eventIds.toArray()));
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -149,39 +123,55 @@ public class ReportRepository {
     }
 
     /**
-     * Inserts the accepted revisions (one COPY) and settles each locked key's latest-revision row: its highest
-     * new revision, or 0 for a created row whose key got none. A client's eventId already stored makes the COPY
-     * fail with a unique violation: {@link IntakeService} then plans again with the stored eventIds looked up.
+     * Inserts the accepted revisions and moves each key's latest-revision row to its highest new revision,
+     * creating the rows of keys never reported: COPYs for the new rows, one statement for the moved ones.
+     * A client's eventId already stored, or a key another transaction reported first, makes a COPY fail with a
+     * unique violation: {@link IntakeService} then plans again, with the stored eventIds looked up.
+     *
+     * @param latest the locked keys' revisions, as {@link #lockLatest} returned them
      */
     public void insert(List<RevisionPlanner.Accepted> accepted, String reportedBy, Instant recordedAt,
-            LockedKeys locked) {
-        Map<Content.Key, Integer> settled = new HashMap<>();
-        locked.created().forEach(key -> settled.put(key, 0));
-        accepted.forEach(report -> settled.merge(report.report().content().key(), report.revision(), Math::max));
-        settled.entrySet().removeIf(entry -> entry.getValue() == locked.rowRevision(entry.getKey()));
+            Map<Content.Key, Integer> latest) {
+        if (accepted.isEmpty()) {
+            return;
+        }
+        Map<Content.Key, Integer> highest = new TreeMap<>();
+        accepted.forEach(report -> highest.merge(report.report().content().key(), report.revision(), Math::max));
         session().doWork(connection -> {
-            if (!accepted.isEmpty()) {
-                String at = recordedAt.atOffset(ZoneOffset.UTC).toString();
-                CopyIn rows = new CopyIn("report (event_id, org_unit, indicator, date, revision, value, numerator, "
-                        + "denominator, note, reported_by, recorded_at)");
-                for (RevisionPlanner.Accepted report : accepted) {
-                    Content content = report.report().content();
-                    rows.add(report.eventId()).add(content.orgUnit()).add(content.indicator()).add(content.date())
-                            .add(report.revision()).add(plain(content.value())).add(plain(content.numerator()))
-                            .add(plain(content.denominator())).add(content.note()).add(reportedBy).add(at).endRow();
-                }
-                rows.copy(connection);
+            String at = recordedAt.atOffset(ZoneOffset.UTC).toString();
+            CopyIn reports = new CopyIn("report (event_id, org_unit, indicator, date, revision, value, numerator, "
+                    + "denominator, note, reported_by, recorded_at)");
+            // in key order (a stable sort keeps a key's revisions in order), as the new latest-revision rows
+            // below: two batches reporting the same new keys then collide on their first key, never in a cycle
+            List<RevisionPlanner.Accepted> byKey = new ArrayList<>(accepted);
+            byKey.sort(Comparator.comparing(report -> report.report().content().key()));
+            for (RevisionPlanner.Accepted report : byKey) {
+                Content content = report.report().content();
+                reports.add(report.eventId()).add(content.orgUnit()).add(content.indicator()).add(content.date())
+                        .add(report.revision()).add(plain(content.value())).add(plain(content.numerator()))
+                        .add(plain(content.denominator())).add(content.note()).add(reportedBy).add(at).endRow();
             }
-            if (settled.isEmpty()) {
+            reports.copy(connection);
+
+            CopyIn created = new CopyIn("report_latest (org_unit, indicator, date, revision)");
+            List<Content.Key> moved = new ArrayList<>();
+            highest.forEach((key, revision) -> {
+                if (latest.containsKey(key)) {
+                    moved.add(key);
+                } else {
+                    created.add(key.orgUnit()).add(key.indicator()).add(key.date()).add(revision).endRow();
+                }
+            });
+            created.copy(connection);
+            if (moved.isEmpty()) {
                 return;
             }
-            List<Content.Key> keys = List.copyOf(settled.keySet());
             try (PreparedStatement update = connection.prepareStatement("""
                     update report_latest l set revision = k.revision
                     from unnest(?::text[], ?::text[], ?::date[], ?::integer[]) as k(org_unit, indicator, date, revision)
                     where l.org_unit = k.org_unit and l.indicator = k.indicator and l.date = k.date""")) {
-                KeyArrays.of(connection, keys).bind(update, 1);
-                update.setArray(4, connection.createArrayOf("integer", keys.stream().map(settled::get).toArray()));
+                KeyArrays.of(connection, moved).bind(update, 1);
+                update.setArray(4, connection.createArrayOf("integer", moved.stream().map(highest::get).toArray()));
                 update.executeUpdate();
             }
         });

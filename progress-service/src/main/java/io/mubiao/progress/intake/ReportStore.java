@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.jboss.logging.Logger;
+
 import io.mubiao.events.ProgressRecorded;
 import io.mubiao.events.Topics;
 import io.mubiao.messaging.Outbox;
@@ -38,6 +40,8 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional
 public class ReportStore {
+
+    private static final Logger LOG = Logger.getLogger(ReportStore.class);
 
     @Inject
     ReferenceRepository reference;
@@ -64,11 +68,15 @@ public class ReportStore {
         String reportedBy = submitter.reportedBy();
         List<FieldError> errors = new ArrayList<>();
         List<ValidReport> valid = new ArrayList<>(items.size());
+        long started = System.nanoTime();
         int outside = validate(items, submitter, valid, errors);
+        long validated = System.nanoTime();
 
-        ReportRepository.LockedKeys locked = reports.lockLatest(
+        Map<Content.Key, Integer> locked = reports.lockLatest(
                 new TreeSet<>(valid.stream().map(report -> report.content().key()).toList()));
+        long lockedAt = System.nanoTime();
         List<Outcome> outcomes = plan(valid, locked, dryRun || lookUpEventIds);
+        long planned = System.nanoTime();
         List<Accepted> accepted = new ArrayList<>();
         int duplicates = 0;
         for (Outcome outcome : outcomes) {
@@ -85,8 +93,13 @@ public class ReportStore {
         } else {
             Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // as precise as timestamptz
             reports.insert(accepted, reportedBy, recordedAt, locked);
+            long inserted = System.nanoTime();
             outbox.appendAll(accepted.stream().map(report -> new Outbox.Message(Topics.PROGRESS_RECORDED,
                     report.report().content().orgUnit(), recorded(report, reportedBy, recordedAt))).toList());
+            // where a batch's time goes, for profiling intake (docs/BENCHMARKS.md)
+            LOG.debugf("stored %d of %d reports: validate %d ms, lock %d ms, plan %d ms, insert %d ms, outbox %d ms",
+                    accepted.size(), items.size(), millis(started, validated), millis(validated, lockedAt),
+                    millis(lockedAt, planned), millis(planned, inserted), millis(inserted, System.nanoTime()));
         }
         errors.sort(Comparator.comparing(FieldError::index));
         int rejected = (int) errors.stream().map(FieldError::index).distinct().count();
@@ -137,12 +150,12 @@ public class ReportStore {
      * so when eventIds are looked up their use is checked afterwards and the plan redone if one is taken (in
      * practice never).
      */
-    private List<Outcome> plan(List<ValidReport> valid, ReportRepository.LockedKeys locked, boolean lookUpEventIds) {
+    private List<Outcome> plan(List<ValidReport> valid, Map<Content.Key, Integer> locked, boolean lookUpEventIds) {
         if (valid.isEmpty()) {
             return List.of();
         }
-        Map<Content.Key, Integer> stored = new HashMap<>(locked.latest());
-        stored.values().removeIf(revision -> revision == 0);
+        Map<Content.Key, Integer> stored = new HashMap<>(locked);
+        stored.values().removeIf(revision -> revision == 0); // placeholders of an earlier version of intake
         Map<Content.Key, RevisionPlanner.Stored> latest = reports.revisions(stored);
         if (!lookUpEventIds) {
             return RevisionPlanner.plan(valid, latest, Map.of());
@@ -164,6 +177,10 @@ public class ReportStore {
             }
             known.putAll(taken);
         }
+    }
+
+    private static long millis(long from, long to) {
+        return (to - from) / 1_000_000;
     }
 
     private static ProgressRecorded recorded(Accepted accepted, String reportedBy, Instant recordedAt) {
