@@ -33,6 +33,8 @@ import jakarta.transaction.Transactional;
 @Transactional(Transactional.TxType.MANDATORY)
 public class ReportRepository {
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     @Inject
     EntityManager em;
 
@@ -151,7 +153,7 @@ public class ReportRepository {
                         .add(report.revision()).add(plain(content.value())).add(plain(content.numerator()))
                         .add(plain(content.denominator())).add(content.note()).add(reportedBy).add(at).endRow();
             }
-            reports.copy(connection);
+            copyExpectingCollisions(reports, connection);
 
             CopyIn created = new CopyIn("report_latest (org_unit, indicator, date, revision)");
             List<Content.Key> moved = new ArrayList<>();
@@ -162,7 +164,7 @@ public class ReportRepository {
                     created.add(key.orgUnit()).add(key.indicator()).add(key.date()).add(revision).endRow();
                 }
             });
-            created.copy(connection);
+            copyExpectingCollisions(created, connection);
             if (moved.isEmpty()) {
                 return;
             }
@@ -175,6 +177,30 @@ public class ReportRepository {
                 update.executeUpdate();
             }
         });
+    }
+
+    /**
+     * A unique violation here is the expected end of an optimistic attempt (see {@link #insert}): it leaves as
+     * {@link Collision}, which Hibernate passes on as it is, instead of an SQLException that it would log as a
+     * warning on its way.
+     */
+    private static void copyExpectingCollisions(CopyIn rows, Connection connection) throws SQLException {
+        try {
+            rows.copy(connection);
+        } catch (SQLException e) {
+            if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new Collision(e);
+            }
+            throw e;
+        }
+    }
+
+    /** A new row collided with a stored one; its cause carries the SQL state that {@link IntakeService} retries. */
+    static final class Collision extends RuntimeException {
+
+        Collision(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     private static String plain(BigDecimal number) {
