@@ -21,7 +21,7 @@ import jakarta.transaction.Transactional;
 /**
  * "Has every county reported today?": for each direct child of a unit, whether it or a unit below it reported on
  * a day, and the latest day on or before it with a report, in one query over the local copy of the tree and the
- * latest-revision table ({@code report_latest}; revision 0 rows are lock placeholders, not reports).
+ * latest-revision table ({@code report_latest}; revision 0 rows, lock placeholders of intake before V5, are not reports).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
