@@ -111,7 +111,7 @@ final class KafkaConsume {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // As progress-service's consumer polls (application.properties: max.poll.records).
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "10000");
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "mubiao-benchmark-consume");
         return p;
     }
