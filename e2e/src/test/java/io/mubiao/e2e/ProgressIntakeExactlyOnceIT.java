@@ -99,8 +99,8 @@ class ProgressIntakeExactlyOnceIT {
                 PreparedStatement outbox = connection.prepareStatement("select count(*) from progress.outbox")) {
             given().baseUri(suite.url(Service.PROGRESS)).auth().oauth2(admin).contentType(ContentType.JSON).body(batch)
                     .post("/api/progress").then().statusCode(200).body("accepted", equalTo(10_000));
-            // The relay publishes the 10,000 records in transactions of 100 (RunningSuite): kill the service once the first
-            // has gone out, so that it dies with part of the batch published and the rest still waiting.
+            // The relay publishes the 10,000 records in transactions of 100 (RunningSuite): kill the service once
+            // the first has gone out, so that it dies with part of the batch published and the rest still waiting.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
             while (count(outbox) == 10_000 && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
