@@ -4,10 +4,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -58,14 +54,6 @@ public class ReportedConsumer {
     @Inject
     AgroalDataSource dataSource;
 
-    /** Smaller batches are stored in one transaction: splitting them gains less than a second commit costs. */
-    private static final int SPLIT_FROM = 2_000;
-
-    private final ExecutorService sidePart = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "progress-reported-side-part");
-        thread.setDaemon(true);
-        return thread;
-    });
     private volatile boolean stopping;
     private ReportedBatch batch;
 
@@ -91,64 +79,23 @@ public class ReportedConsumer {
                 deadLetters::publish, new Retry(TimeUnit.MILLISECONDS::sleep, () -> stopping));
     }
 
-    /**
-     * Stores a batch in up to two parts side by side, split by partition ({@link PartitionGroups}): one
-     * transaction after the other leaves a core idle while each waits for PostgreSQL. The method returns,
-     * and the batch's offsets are committed, only once every part is stored; a part that fails fails the
-     * batch after the other part has ended, and the batch is read again (its stored reports are duplicates).
-     */
     @Incoming("reported")
     @Blocking
     public void reported(ConsumerRecords<byte[], byte[]> records) {
         List<ConsumerRecord<byte[], byte[]>> list = new ArrayList<>(records.count());
         records.forEach(list::add);
-        List<List<ConsumerRecord<byte[], byte[]>>> parts = list.size() < SPLIT_FROM
-                ? List.of(list) : PartitionGroups.split(list, 2);
-        List<ReportedBatch.Outcome> outcomes = new ArrayList<>();
-        if (parts.size() == 1) {
-            outcomes.add(batch.process(list));
-        } else {
-            Future<ReportedBatch.Outcome> second = sidePart.submit(() -> batch.process(parts.get(1)));
-            RuntimeException failure = null;
-            try {
-                outcomes.add(batch.process(parts.get(0)));
-            } catch (RuntimeException e) {
-                failure = e;
-            }
-            try {
-                outcomes.add(second.get());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = new IllegalStateException("interrupted while the batch's other part was stored", e);
-            } catch (ExecutionException e) {
-                failure = failure != null ? failure
-                        : e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
-            }
-            if (failure != null) {
-                throw failure;
-            }
-        }
-        int received = 0;
-        int stored = 0;
-        int duplicates = 0;
-        int dead = 0;
-        for (ReportedBatch.Outcome outcome : outcomes) {
-            received += outcome.received();
-            stored += outcome.stored();
-            duplicates += outcome.duplicates();
-            dead += outcome.deadLetters().size();
-        }
-        LOG.debugf("%s %s: %d records in %d part(s), %d stored, %d duplicates, %d dead-lettered",
-                Topics.PROGRESS_REPORTED, offsets(records), received, parts.size(), stored, duplicates, dead);
+        ReportedBatch.Outcome outcome = batch.process(list);
+        int dead = outcome.deadLetters().size();
+        LOG.debugf("%s %s: %d records, %d stored, %d duplicates, %d dead-lettered", Topics.PROGRESS_REPORTED,
+                offsets(records), outcome.received(), outcome.stored(), outcome.duplicates(), dead);
         if (dead > 0) {
-            LOG.infof("%d of %d records of %s sent to %s", dead, received, Topics.PROGRESS_REPORTED,
+            LOG.infof("%d of %d records of %s sent to %s", dead, outcome.received(), Topics.PROGRESS_REPORTED,
                     Topics.PROGRESS_REPORTED_DLQ);
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
-        sidePart.shutdown();
     }
 
     private boolean databaseAnswers() {
