@@ -16,9 +16,10 @@ import jakarta.inject.Inject;
 /**
  * Takes a body of reports: reads it ({@link ReportReader}), then has {@link ReportStore} validate and store
  * it in one transaction. A batch whose eventIds are already stored (a retried request), or two requests
- * racing for the same new eventId or the same day never reported before, fail on a unique constraint;
+ * racing for the same new eventId or the same revision of a day, fail on a unique key of {@code report};
  * the whole batch is then retried in a fresh transaction that looks the eventIds up first, sees the other
- * rows and answers duplicate or rejected instead of failing. A Kafka batch, read
+ * rows and answers duplicate, rejected or the next revision instead of failing. Retries run one at a time
+ * ({@link ReportRepository#takeRetryTurn}), so a crowd of requests for one day all get through. A Kafka batch, read
  * record by record, comes in through {@link #submit(List, Submitter)} and is stored the same way.
  */
 @ApplicationScoped
@@ -53,17 +54,18 @@ public class IntakeService {
     }
 
     private ImportResult store(List<ReportReader.Parsed> parsed, Submitter submitter, boolean dryRun) {
-        boolean lookUpEventIds = false;
+        boolean retrying = false;
         for (int attempt = 1;; attempt++) {
             try {
-                return store.store(parsed, submitter, dryRun, lookUpEventIds);
+                return store.store(parsed, submitter, dryRun, retrying);
             } catch (RuntimeException e) {
                 String state = sqlState(e);
                 if (attempt >= ATTEMPTS || state == null || !RETRYABLE.contains(state)) {
                     throw e;
                 }
-                // The first attempt takes every eventId as new; a stored one (a retried request) fails it.
-                lookUpEventIds = true;
+                // The first attempt takes every eventId as new and reads the latest revisions without locking;
+                // a stored eventId (a retried request) or a revision taken meanwhile fails it.
+                retrying = true;
                 LOG.debugf("storing %d reports collided with stored eventIds or another request (SQL state %s); "
                         + "retrying", parsed.size(), state);
             }

@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.hibernate.Session;
 
@@ -39,58 +38,27 @@ public class ReportRepository {
     EntityManager em;
 
     /**
-     * Locks the latest-revision row of each key that has one until the transaction ends, and returns its
-     * revision; a key without a row (never reported) is absent. Rows are locked in one order in every
-     * transaction, so two overlapping batches wait for each other instead of deadlocking. A key never reported
-     * is not locked: its row is created by {@link #insert}, and a transaction that created it first makes
-     * that insert fail on the primary key, after which {@link IntakeService} starts again and finds the row.
+     * The highest stored revision of each key that has one; a key never reported is absent. Nothing is locked:
+     * a concurrent writer that stores the same key's next revision first makes {@link #insert} fail on the
+     * unique key (org_unit, indicator, date, revision), and the batch is planned again.
      */
-    public Map<Content.Key, Integer> lockLatest(Collection<Content.Key> keys) {
+    public Map<Content.Key, RevisionPlanner.Stored> latest(Collection<Content.Key> keys) {
         if (keys.isEmpty()) {
             return Map.of();
         }
         return session().doReturningWork(connection -> {
-            Map<Content.Key, Integer> latest = new HashMap<>();
-            // One primary-key descent per key, in key order (a lateral join): a plain join over 10,000 keys
-            // is planned as a hash join that reads the whole table, a second for a table of a million keys.
-            try (PreparedStatement lock = connection.prepareStatement("""
-                    select l.org_unit, l.indicator, l.date, l.revision
-                    from (select * from unnest(?::text[], ?::text[], ?::date[]) as k(org_unit, indicator, date)
-                          order by 1, 2, 3) k
-                    cross join lateral (
-                        select * from report_latest l
-                        where l.org_unit = k.org_unit and l.indicator = k.indicator and l.date = k.date
-                        for update) l""")) {
-                KeyArrays.of(connection, keys).bind(lock, 1);
-                try (ResultSet rows = lock.executeQuery()) {
-                    while (rows.next()) {
-                        latest.put(key(rows), rows.getInt(4));
-                    }
-                }
-            }
-            return latest;
-        });
-    }
-
-    /** The stored revision of each key at the given revision number. */
-    public Map<Content.Key, RevisionPlanner.Stored> revisions(Map<Content.Key, Integer> revisions) {
-        if (revisions.isEmpty()) {
-            return Map.of();
-        }
-        return session().doReturningWork(connection -> {
-            List<Content.Key> keys = List.copyOf(revisions.keySet());
-            KeyArrays arrays = KeyArrays.of(connection, keys);
             Map<Content.Key, RevisionPlanner.Stored> stored = new HashMap<>();
+            // One backward descent of the unique index per key (a lateral join): a plain join over 10,000 keys
+            // is planned as a hash join that reads the whole table.
             try (PreparedStatement select = connection.prepareStatement("""
                     select r.event_id, r.revision, r.org_unit, r.indicator, r.date, r.value, r.numerator,
                            r.denominator, r.note
-                    from unnest(?::text[], ?::text[], ?::date[], ?::integer[]) as k(org_unit, indicator, date, revision)
+                    from unnest(?::text[], ?::text[], ?::date[]) as k(org_unit, indicator, date)
                     cross join lateral (
                         select * from report r
                         where r.org_unit = k.org_unit and r.indicator = k.indicator and r.date = k.date
-                          and r.revision = k.revision) r""")) {
-                arrays.bind(select, 1);
-                select.setArray(4, connection.createArrayOf("integer", keys.stream().map(revisions::get).toArray()));
+                        order by r.revision desc limit 1) r""")) {
+                KeyArrays.of(connection, keys).bind(select, 1);
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         Content content = content(rows, 3);
@@ -99,6 +67,20 @@ public class ReportRepository {
                 }
             }
             return stored;
+        });
+    }
+
+    /**
+     * Makes this transaction wait until no other retrying one runs (a transaction-scoped advisory lock).
+     * Writers that collided retry one at a time, each planning on what the one before committed, so that
+     * many requests racing for one key all get through in a few attempts instead of colliding again.
+     */
+    public void takeRetryTurn() {
+        session().doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement(
+                    "select pg_advisory_xact_lock(hashtext(current_schema() || '.report-retry'))")) {
+                lock.execute();
+            }
         });
     }
 
@@ -125,26 +107,20 @@ public class ReportRepository {
     }
 
     /**
-     * Inserts the accepted revisions and moves each key's latest-revision row to its highest new revision,
-     * creating the rows of keys never reported: COPYs for the new rows, one statement for the moved ones.
-     * A client's eventId already stored, or a key another transaction reported first, makes a COPY fail with a
-     * unique violation: {@link IntakeService} then plans again, with the stored eventIds looked up.
-     *
-     * @param latest the locked keys' revisions, as {@link #lockLatest} returned them
+     * Inserts the accepted revisions in one COPY. A client's eventId already stored, or a revision number
+     * another transaction stored first, makes it fail with a unique violation: {@link IntakeService} then plans
+     * again, with the stored eventIds looked up.
      */
-    public void insert(List<RevisionPlanner.Accepted> accepted, String reportedBy, Instant recordedAt,
-            Map<Content.Key, Integer> latest) {
+    public void insert(List<RevisionPlanner.Accepted> accepted, String reportedBy, Instant recordedAt) {
         if (accepted.isEmpty()) {
             return;
         }
-        Map<Content.Key, Integer> highest = new TreeMap<>();
-        accepted.forEach(report -> highest.merge(report.report().content().key(), report.revision(), Math::max));
         session().doWork(connection -> {
             String at = recordedAt.atOffset(ZoneOffset.UTC).toString();
             CopyIn reports = new CopyIn("report (event_id, org_unit, indicator, date, revision, value, numerator, "
                     + "denominator, note, reported_by, recorded_at)");
-            // in key order (a stable sort keeps a key's revisions in order), as the new latest-revision rows
-            // below: two batches reporting the same new keys then collide on their first key, never in a cycle
+            // In key order (a stable sort keeps a key's revisions in order): two batches reporting the same keys
+            // then wait for each other on their first common key, never in a cycle.
             List<RevisionPlanner.Accepted> byKey = new ArrayList<>(accepted);
             byKey.sort(Comparator.comparing(report -> report.report().content().key()));
             for (RevisionPlanner.Accepted report : byKey) {
@@ -154,28 +130,6 @@ public class ReportRepository {
                         .add(plain(content.denominator())).add(content.note()).add(reportedBy).add(at).endRow();
             }
             copyExpectingCollisions(reports, connection);
-
-            CopyIn created = new CopyIn("report_latest (org_unit, indicator, date, revision)");
-            List<Content.Key> moved = new ArrayList<>();
-            highest.forEach((key, revision) -> {
-                if (latest.containsKey(key)) {
-                    moved.add(key);
-                } else {
-                    created.add(key.orgUnit()).add(key.indicator()).add(key.date()).add(revision).endRow();
-                }
-            });
-            copyExpectingCollisions(created, connection);
-            if (moved.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement update = connection.prepareStatement("""
-                    update report_latest l set revision = k.revision
-                    from unnest(?::text[], ?::text[], ?::date[], ?::integer[]) as k(org_unit, indicator, date, revision)
-                    where l.org_unit = k.org_unit and l.indicator = k.indicator and l.date = k.date""")) {
-                KeyArrays.of(connection, moved).bind(update, 1);
-                update.setArray(4, connection.createArrayOf("integer", moved.stream().map(highest::get).toArray()));
-                update.executeUpdate();
-            }
         });
     }
 
@@ -205,10 +159,6 @@ public class ReportRepository {
 
     private static String plain(BigDecimal number) {
         return number == null ? null : number.toPlainString();
-    }
-
-    private static Content.Key key(ResultSet rows) throws SQLException {
-        return new Content.Key(rows.getString(1), rows.getString(2), rows.getObject(3, LocalDate.class));
     }
 
     private static Content content(ResultSet rows, int first) throws SQLException {

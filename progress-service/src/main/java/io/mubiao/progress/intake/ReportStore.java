@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.jboss.logging.Logger;
 
@@ -32,10 +31,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * Validates a batch of reports and stores the valid ones in one transaction: locks the keys it touches,
- * numbers the revisions ({@link RevisionPlanner}), inserts them and appends one {@link ProgressRecorded}
- * per stored revision to the outbox, so what is stored and what is published commit together. Both writes
- * are COPYs: a batch of 10,000 reports is a handful of statements.
+ * Validates a batch of reports and stores the valid ones in one transaction: reads the latest revision of
+ * each key it touches, numbers the new revisions ({@link RevisionPlanner}), inserts them and appends one
+ * {@link ProgressRecorded} per stored revision to the outbox, so what is stored and what is published commit
+ * together. Nothing is locked up front: the unique keys of {@code report} settle races (see
+ * {@link IntakeService}). Both writes are COPYs: a batch of 10,000 reports is a handful of statements.
  */
 @ApplicationScoped
 @Transactional
@@ -59,12 +59,13 @@ public class ReportStore {
      * @param submitter recorded as {@code reportedBy} on each stored revision; reports for units outside its
      *            area are refused
      * @param dryRun validate and plan only: the transaction is rolled back, nothing is stored or published
-     * @param lookUpEventIds plan with the stored content of the reports' eventIds read first. Without it the
-     *            plan takes every eventId as new and a stored one makes the insert fail (a unique violation),
-     *            after which {@link IntakeService} calls again with it: a batch of new reports, nearly every
-     *            batch, skips looking up thousands of ids that are not there. A dry run always looks them up.
+     * @param retrying an earlier attempt collided (a unique violation): plan with the stored content of the
+     *            reports' eventIds read first, and after any other retrying transaction. A first attempt takes
+     *            every eventId as new, so that a batch of new reports, nearly every batch, skips looking up
+     *            thousands of ids that are not there; a stored one, or a revision number another writer took
+     *            first, makes the insert fail and {@link IntakeService} calls again. A dry run always looks them up.
      */
-    public ImportResult store(List<Parsed> items, Submitter submitter, boolean dryRun, boolean lookUpEventIds) {
+    public ImportResult store(List<Parsed> items, Submitter submitter, boolean dryRun, boolean retrying) {
         String reportedBy = submitter.reportedBy();
         List<FieldError> errors = new ArrayList<>();
         List<ValidReport> valid = new ArrayList<>(items.size());
@@ -72,10 +73,13 @@ public class ReportStore {
         int outside = validate(items, submitter, valid, errors);
         long validated = System.nanoTime();
 
-        Map<Content.Key, Integer> locked = reports.lockLatest(
-                new TreeSet<>(valid.stream().map(report -> report.content().key()).toList()));
-        long lockedAt = System.nanoTime();
-        List<Outcome> outcomes = plan(valid, locked, dryRun || lookUpEventIds);
+        if (retrying && !dryRun) {
+            reports.takeRetryTurn();
+        }
+        Map<Content.Key, RevisionPlanner.Stored> latest = reports.latest(
+                new HashSet<>(valid.stream().map(report -> report.content().key()).toList()));
+        long read = System.nanoTime();
+        List<Outcome> outcomes = plan(valid, latest, dryRun || retrying);
         long planned = System.nanoTime();
         List<Accepted> accepted = new ArrayList<>();
         int duplicates = 0;
@@ -92,14 +96,14 @@ public class ReportStore {
             QuarkusTransaction.setRollbackOnly();
         } else {
             Instant recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS); // as precise as timestamptz
-            reports.insert(accepted, reportedBy, recordedAt, locked);
+            reports.insert(accepted, reportedBy, recordedAt);
             long inserted = System.nanoTime();
             outbox.appendAll(accepted.stream().map(report -> new Outbox.Message(Topics.PROGRESS_RECORDED,
                     report.report().content().orgUnit(), recorded(report, reportedBy, recordedAt))).toList());
             // where a batch's time goes, for profiling intake (docs/BENCHMARKS.md)
-            LOG.debugf("stored %d of %d reports: validate %d ms, lock %d ms, plan %d ms, insert %d ms, outbox %d ms",
-                    accepted.size(), items.size(), millis(started, validated), millis(validated, lockedAt),
-                    millis(lockedAt, planned), millis(planned, inserted), millis(inserted, System.nanoTime()));
+            LOG.debugf("stored %d of %d reports: validate %d ms, read %d ms, plan %d ms, insert %d ms, outbox %d ms",
+                    accepted.size(), items.size(), millis(started, validated), millis(validated, read),
+                    millis(read, planned), millis(planned, inserted), millis(inserted, System.nanoTime()));
         }
         errors.sort(Comparator.comparing(FieldError::index));
         int rejected = (int) errors.stream().map(FieldError::index).distinct().count();
@@ -146,17 +150,15 @@ public class ReportStore {
     }
 
     /**
-     * Plans against the stored state, read under the key locks. Derived eventIds are known only once planned,
+     * Plans against the stored state. Derived eventIds are known only once planned,
      * so when eventIds are looked up their use is checked afterwards and the plan redone if one is taken (in
      * practice never).
      */
-    private List<Outcome> plan(List<ValidReport> valid, Map<Content.Key, Integer> locked, boolean lookUpEventIds) {
+    private List<Outcome> plan(List<ValidReport> valid, Map<Content.Key, RevisionPlanner.Stored> latest,
+            boolean lookUpEventIds) {
         if (valid.isEmpty()) {
             return List.of();
         }
-        Map<Content.Key, Integer> stored = new HashMap<>(locked);
-        stored.values().removeIf(revision -> revision == 0); // placeholders of an earlier version of intake
-        Map<Content.Key, RevisionPlanner.Stored> latest = reports.revisions(stored);
         if (!lookUpEventIds) {
             return RevisionPlanner.plan(valid, latest, Map.of());
         }

@@ -12,8 +12,8 @@ import io.mubiao.problem.Problem.FieldError;
 
 /**
  * Decides, in request order, what becomes of each valid report given what is stored: a new revision, a
- * duplicate that changes nothing, or a rejection. Pure; {@link ReportStore} supplies the stored state under
- * row locks and writes the result.
+ * duplicate that changes nothing, or a rejection. Pure; {@link ReportStore} supplies the stored state and
+ * writes the result, which the unique keys of {@code report} refuse if another writer got there first.
  * <p>
  * The rules:
  * <ul>

@@ -20,8 +20,8 @@ import jakarta.transaction.Transactional;
 
 /**
  * "Has every county reported today?": for each direct child of a unit, whether it or a unit below it reported on
- * a day, and the latest day on or before it with a report, in one query over the local copy of the tree and the
- * latest-revision table ({@code report_latest}; revision 0 rows, lock placeholders of intake before V5, are not reports).
+ * a day, and the latest day on or before it with a report, in one query over the local copy of the tree and
+ * {@code report} (index {@code report_unit_date}; a correction counts as a report of its date).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -37,8 +37,8 @@ public class ReportingStatusQuery {
             from org_unit c
             join org_unit u on u.path @> array[c.code]
             left join lateral (
-                select r.date from report_latest r
-                where r.org_unit = u.code and r.revision > 0 and r.date <= ? %s
+                select r.date from report r
+                where r.org_unit = u.code and r.date <= ? %s
                 order by r.date desc limit 1) l on true
             where c.parent = ?
             group by c.code, c.name, c.kind
