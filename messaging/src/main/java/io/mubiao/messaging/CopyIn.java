@@ -86,17 +86,25 @@ public final class CopyIn {
         }
     }
 
-    /** Text format: a backslash, tab, newline or carriage return in a value must be escaped. */
+    /**
+     * Text format: a backslash, tab, newline or carriage return in a value must be escaped. Most values have
+     * none and are appended whole (char by char, this was a tenth of intake's CPU).
+     */
     private void escape(String value) {
+        int from = 0;
         for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> chunk.append("\\\\");
-                case '\t' -> chunk.append("\\t");
-                case '\n' -> chunk.append("\\n");
-                case '\r' -> chunk.append("\\r");
-                default -> chunk.append(c);
+            String escaped = switch (value.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                chunk.append(value, from, i).append(escaped);
+                from = i + 1;
             }
         }
+        chunk.append(value, from, value.length());
     }
 }

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +19,7 @@ import io.mubiao.problem.Problem.FieldError;
  * The rules a report must follow (API.md), checked against the local copy of the reference data. Pure: the
  * caller looks the codes up and says what day it is. Every fault of an item is reported, not just the first,
  * except for a report of a known unit outside the submitter's area: that one is refused for that reason alone.
- * An unknown unit is an unknown unit, whoever asks.
+ * An unknown unit is an unknown unit, whoever asks. One instance per batch, on one thread.
  */
 public final class ReportValidator {
 
@@ -60,6 +61,8 @@ public final class ReportValidator {
     private final Known known;
     private final LocalDate today;
     private final ZoneId zone;
+    /** Codes already matched against {@link #CODE}: a batch names a few thousand codes 10,000 times over. */
+    private final Set<String> wellFormed = new HashSet<>();
 
     /**
      * @param today the current date in {@code zone}; a report dated after it is refused
@@ -161,7 +164,7 @@ public final class ReportValidator {
         return ok ? numerator.multiply(HUNDRED).divide(denominator, Content.SCALE, RoundingMode.HALF_UP) : null;
     }
 
-    private static boolean checkCode(Check check, String field, String what, String code,
+    private boolean checkCode(Check check, String field, String what, String code,
             Predicate<String> exists) {
         if (code == null) {
             if (!check.hasError(field)) {
@@ -169,9 +172,12 @@ public final class ReportValidator {
             }
             return false;
         }
-        if (!CODE.matcher(code).matches()) {
-            check.fail(field, field + " '" + code + "' is not a code: 1 to 64 letters, digits, '.', '_' or '-'");
-            return false;
+        if (!wellFormed.contains(code)) {
+            if (!CODE.matcher(code).matches()) {
+                check.fail(field, field + " '" + code + "' is not a code: 1 to 64 letters, digits, '.', '_' or '-'");
+                return false;
+            }
+            wellFormed.add(code);
         }
         if (!exists.test(code)) {
             check.fail(field, "unknown " + what + " " + code);
