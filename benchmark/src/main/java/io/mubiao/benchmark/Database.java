@@ -87,9 +87,9 @@ final class Database implements AutoCloseable {
         }
     }
 
-    /** Rows progress-service's outbox relay has not published yet. */
+    /** Records progress-service's outbox relay has not published yet (a bundle row counts as its records). */
     long outboxBacklog() {
-        return countOrZero("select count(*) from progress.outbox", null);
+        return countOrZero("select coalesce(sum(coalesce(records, 1)), 0) from progress.outbox", null);
     }
 
     /** Reports report-service's read model holds whose eventId starts with the prefix (0 without the schema). */

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -47,7 +48,7 @@ import io.restassured.http.ContentType;
 
 /**
  * Reports are stored once and published once, whatever happens to progress-service: killed (SIGKILL) after
- * a batch is stored and while its outbox is being drained, killed in the middle of a Kafka intake, or run as
+ * batches are stored and while their outbox bundles are being published, killed in the middle of a Kafka intake, or run as
  * two instances sharing one consumer group. Every figure is counted in the database and, with a read_committed
  * consumer, in {@code progress.recorded}.
  */
@@ -86,31 +87,51 @@ class ProgressIntakeExactlyOnceIT {
         }
     }
 
+    /**
+     * 10,000 reports in 100 requests of 100. Each request stores its reports and one outbox row, a bundle of
+     * their 100 progress.recorded records, which the relay publishes whole in one Kafka transaction
+     * (RunningSuite: transactions of 100 records). The relay is held back while the requests are stored, then
+     * the service is killed once it has published some of the bundles and not the others.
+     */
     @Test
     void killedBetweenStoringAndPublishingPublishesEachReportOnceAfterTheRestart() throws Exception {
-        List<Map<String, Object>> batch = new ArrayList<>();
-        for (int day = 1; day <= 500; day++) {
-            for (int county = 0; county < COUNTIES; county++) {
-                batch.add(report("rest-" + county + "-" + day, county, TODAY.minusDays(day), day));
-            }
-        }
+        int requests = 100;
+        int perRequest = 100;
         Instance progress = new Instance(Service.PROGRESS, 1);
         try (Connection connection = suite.connectToDatabase();
                 PreparedStatement outbox = connection.prepareStatement("select count(*) from progress.outbox")) {
-            given().baseUri(suite.url(Service.PROGRESS)).auth().oauth2(admin).contentType(ContentType.JSON).body(batch)
-                    .post("/api/progress").then().statusCode(200).body("accepted", equalTo(10_000));
-            // The relay publishes the 10,000 records in transactions of 100 (RunningSuite): kill the service once
-            // the first has gone out, so that it dies with part of the batch published and the rest still waiting.
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            while (count(outbox) == 10_000 && System.nanoTime() < deadline) {
+            // Hold the relay back with its own leader lock (messaging's LeaderLock), which the running relay
+            // keeps for as long as it lives: kill the service, take the lock, start the service again.
+            suite.kill(progress);
+            execute(connection, "select pg_advisory_lock(hashtext('progress.outbox'))");
+            suite.start(progress);
+            for (int request = 0; request < requests; request++) {
+                List<Map<String, Object>> batch = new ArrayList<>();
+                for (int i = 0; i < perRequest; i++) {
+                    int day = request * perRequest / COUNTIES + i / COUNTIES + 1;
+                    int county = i % COUNTIES;
+                    batch.add(report("rest-" + county + "-" + day, county, TODAY.minusDays(day), day));
+                }
+                given().baseUri(suite.url(Service.PROGRESS)).auth().oauth2(admin).contentType(ContentType.JSON)
+                        .body(batch).post("/api/progress").then().statusCode(200).body("accepted", equalTo(perRequest));
+            }
+            assertEquals(requests, count(outbox), "one outbox row (a bundle) per request, none published yet");
+            // Let the relay lead, and kill the service once the first bundles have gone out, so that it dies
+            // with part of the reports published and the rest still waiting.
+            execute(connection, "select pg_advisory_unlock(hashtext('progress.outbox'))");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (count(outbox) == requests && System.nanoTime() < deadline) {
                 Thread.onSpinWait();
             }
             suite.kill(progress);
         }
 
-        long waiting = count("select count(*) from progress.outbox");
-        System.out.printf("killed progress-service with %d of 10000 records not yet published%n", waiting);
+        long waitingRows = count("select count(*) from progress.outbox");
+        long waiting = count("select coalesce(sum(coalesce(records, 1)), 0) from progress.outbox");
+        System.out.printf("killed progress-service with %d of 10000 records (%d of %d bundles) not yet published%n",
+                waiting, waitingRows, requests);
         assertTrue(waiting > 0, "the kill came after the relay had drained everything: nothing was tested");
+        assertTrue(waiting < 10_000, "the relay had published nothing when it was killed: nothing was tested");
         assertEquals(10_000, count("select count(*) from progress.report where event_id like 'rest-%'"));
 
         suite.start(progress);
@@ -228,6 +249,12 @@ class ProgressIntakeExactlyOnceIT {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private static long count(String sql) throws SQLException {

@@ -128,8 +128,9 @@ final class RunningSuite implements AutoCloseable {
         env.put("PGUSER", server.user());
         env.put("PGPASSWORD", server.password());
         env.put("JWT_PUBLIC_KEY_LOCATION", keys.publicKey().toString());
-        // Relay transactions of 100 rows, not progress-service's 5,000: a kill must land while a 10,000-report
-        // request is still being published (ProgressIntakeExactlyOnceIT); with 1,000 the relay was done first.
+        // Relay transactions of 100 records, not progress-service's 5,000: ProgressIntakeExactlyOnceIT stores
+        // 10,000 reports as 100 outbox bundles of 100 and kills the service while they are being published, one
+        // bundle per transaction (a bundle is never split, and two of 100 exceed 100).
         env.put("OUTBOX_BATCH_SIZE", "100");
         processes.put(instance, builder.start());
         launches.put(instance, builder);

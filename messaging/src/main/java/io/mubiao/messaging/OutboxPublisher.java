@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.TimeoutException;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,9 +27,11 @@ import io.mubiao.messaging.CommitMarkers.Marker;
 import io.mubiao.messaging.LeaderLock.ConnectionSource;
 
 /**
- * Publishes the {@code outbox} table so that {@code isolation.level=read_committed} consumers see each row
+ * Publishes the {@code outbox} table so that {@code isolation.level=read_committed} consumers see each record
  * exactly once. Each batch goes out in one Kafka transaction together with a marker naming its row ids
- * ({@link CommitMarkers}); the rows are deleted after the Kafka commit. A crash between the two leaves rows
+ * ({@link CommitMarkers}); the rows are deleted after the Kafka commit. A batch is rows in id order, up to
+ * {@code batchSize} records, a bundle ({@link Outbox}) counting as its records; a bundle is never split (the
+ * marker names whole rows), so one larger than {@code batchSize} goes out alone, whole. A crash between the two leaves rows
  * that are published but not deleted: before its next batch, and whenever it takes over, a relay reads its last
  * committed marker and deletes the rows it names.
  * <p>
@@ -44,7 +49,11 @@ import io.mubiao.messaging.LeaderLock.ConnectionSource;
  */
 final class OutboxPublisher implements AutoCloseable {
 
-    /** Header carrying the outbox row id, so that consumers and tests can tell a duplicate from a new event. */
+    /**
+     * Header carrying the outbox row id ({@code 123}), or for a record of a bundle the row id and the record's
+     * index in it ({@code 123.0}, {@code 123.1}, …), so that consumers and tests can tell a duplicate from a
+     * new event.
+     */
     static final String OUTBOX_ID_HEADER = "outbox-id";
 
     /** An open transaction holds back read_committed consumers of its topics until it ends or times out. */
@@ -52,11 +61,25 @@ final class OutboxPublisher implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(OutboxPublisher.class);
 
-    record Row(long id, String topic, String key, String payload) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A row of the outbox; {@code bundle} is its record count if it is a bundle, else null. */
+    record Row(long id, String topic, String key, String payload, Integer bundle) {
+
+        int records() {
+            return bundle == null ? 1 : bundle;
+        }
     }
 
-    /** Rows in id order, and the database time they were read at. */
-    record Batch(List<Row> rows, OffsetDateTime selectedAt) {
+    /**
+     * Rows in id order, and the database time they were read at; {@code more}: rows were left for a next batch
+     * (as far as the read saw).
+     */
+    record Batch(List<Row> rows, OffsetDateTime selectedAt, boolean more) {
+
+        int records() {
+            return rows.stream().mapToInt(Row::records).sum();
+        }
 
         Marker marker() {
             return new Marker(rows.stream().map(Row::id).toList(), selectedAt);
@@ -73,6 +96,7 @@ final class OutboxPublisher implements AutoCloseable {
     private String transactionalId;
     private boolean inTransaction;
     private boolean recoveryDue = true;
+    private boolean moreWaiting;
 
     /**
      * @param kafkaClient     settings shared by the producer and the marker reader (bootstrap servers, security)
@@ -98,11 +122,13 @@ final class OutboxPublisher implements AutoCloseable {
 
     /**
      * Publishes up to one batch, first taking the lead if no instance has it and recovering if due; returns
-     * how many rows it published, 0 when another instance leads. On failure it aborts the Kafka transaction,
+     * how many records it published, 0 when another instance leads. {@link #moreWaiting} then tells whether
+     * the batch left rows behind. On failure it aborts the Kafka transaction,
      * drops what cannot be trusted any more (a fenced producer, a dead connection) and rethrows; the next call
      * starts again from recovery.
      */
     int drainOnce() throws Exception {
+        moreWaiting = false;
         try {
             if (!lead()) {
                 return 0;
@@ -116,8 +142,10 @@ final class OutboxPublisher implements AutoCloseable {
             }
             publish(batch);
             delete(batch.marker());
-            LOG.debugf("outbox relay %s published %d records", transactionalId, batch.rows().size());
-            return batch.rows().size();
+            int records = batch.records();
+            LOG.debugf("outbox relay %s published %d records in %d rows", transactionalId, records, batch.rows().size());
+            moreWaiting = batch.more();
+            return records;
         } catch (Exception e) {
             afterFailure(e);
             throw e;
@@ -145,6 +173,11 @@ final class OutboxPublisher implements AutoCloseable {
         return true;
     }
 
+    /** Whether the last {@link #drainOnce} published a full batch and saw rows left for the next one. */
+    boolean moreWaiting() {
+        return moreWaiting;
+    }
+
     boolean leading() {
         return leader.held();
     }
@@ -161,23 +194,52 @@ final class OutboxPublisher implements AutoCloseable {
         recoveryDue = false;
     }
 
+    /**
+     * The next rows in id order, as many as fit in {@code batchSize} records (one row at least, however many
+     * records it has). The first select reads only ids and record counts to choose the rows; the second reads
+     * the chosen rows' payloads.
+     */
     Batch nextBatch() throws SQLException {
-        List<Row> rows = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        boolean more = false;
+        // Every row is at least one record, so batchSize rows are enough to fill a batch, and one more tells
+        // whether rows are left behind.
+        try (PreparedStatement select = leader.connection().prepareStatement(
+                "select id, coalesce(records, 1) from outbox order by id limit ?")) {
+            select.setLong(1, batchSize + 1L);
+            try (ResultSet result = select.executeQuery()) {
+                int records = 0;
+                while (result.next()) {
+                    int rowRecords = result.getInt(2);
+                    if (!ids.isEmpty() && records + rowRecords > batchSize) {
+                        more = true;
+                        break;
+                    }
+                    ids.add(result.getLong(1));
+                    records += rowRecords;
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>(ids.size());
         OffsetDateTime selectedAt = null;
+        if (ids.isEmpty()) {
+            return new Batch(rows, selectedAt, false);
+        }
         // clock_timestamp() is read after the statement's snapshot, so every row it returns was created before it.
         try (PreparedStatement select = leader.connection().prepareStatement(
-                "select id, topic, record_key, payload, clock_timestamp() from outbox order by id limit ?")) {
-            select.setInt(1, batchSize);
+                "select id, topic, record_key, payload, records, clock_timestamp() from outbox where id = any(?) order by id")) {
+            select.setArray(1, leader.connection().createArrayOf("bigint", ids.toArray()));
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4)));
+                    rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4),
+                            result.getObject(5, Integer.class)));
                     if (selectedAt == null) {
-                        selectedAt = result.getObject(5, OffsetDateTime.class);
+                        selectedAt = result.getObject(6, OffsetDateTime.class);
                     }
                 }
             }
         }
-        return new Batch(rows, selectedAt);
+        return new Batch(rows, selectedAt, more);
     }
 
     void publish(Batch batch) {
@@ -185,16 +247,61 @@ final class OutboxPublisher implements AutoCloseable {
         commit();
     }
 
-    /** Begins the Kafka transaction and sends the batch and its marker, without committing. */
+    /** Begins the Kafka transaction and sends the batch (each record of a bundle on its own) and its marker, without committing. */
     void send(Batch batch) {
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (Row row : batch.rows()) {
+            if (row.bundle() == null) {
+                records.add(record(row.topic(), row.key(), row.payload(), Long.toString(row.id())));
+            } else {
+                unbundle(row, records);
+            }
+        }
         producer.beginTransaction();
         inTransaction = true;
-        for (Row row : batch.rows()) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-            record.headers().add(OUTBOX_ID_HEADER, Long.toString(row.id()).getBytes(StandardCharsets.UTF_8));
+        for (ProducerRecord<String, String> record : records) {
             producer.send(record);
         }
         producer.send(CommitMarkers.record(transactionalId, batch.marker()));
+    }
+
+    /** The records of a bundle: two lines each, the key as a JSON string literal (or null), then the value. */
+    private static void unbundle(Row row, List<ProducerRecord<String, String>> records) {
+        String payload = row.payload();
+        int index = 0;
+        int start = 0;
+        while (start <= payload.length()) {
+            int keyEnd = payload.indexOf('\n', start);
+            if (keyEnd < 0) {
+                throw new IllegalStateException("outbox row " + row.id() + ": bundle record " + index + " has no value line");
+            }
+            int valueEnd = payload.indexOf('\n', keyEnd + 1);
+            if (valueEnd < 0) {
+                valueEnd = payload.length();
+            }
+            String value = payload.substring(keyEnd + 1, valueEnd);
+            records.add(record(row.topic(), key(row, payload.substring(start, keyEnd)),
+                    "null".equals(value) ? null : value, row.id() + "." + index));
+            index++;
+            start = valueEnd + 1;
+        }
+        if (index != row.bundle()) {
+            throw new IllegalStateException("outbox row " + row.id() + " says " + row.bundle() + " records but holds " + index);
+        }
+    }
+
+    private static String key(Row row, String line) {
+        try {
+            return JSON.readValue(line, String.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("outbox row " + row.id() + ": unreadable key line in a bundle: " + line, e);
+        }
+    }
+
+    private static ProducerRecord<String, String> record(String topic, String key, String value, String outboxId) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add(OUTBOX_ID_HEADER, outboxId.getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     /** Commits the Kafka transaction; a send that failed makes it throw. */

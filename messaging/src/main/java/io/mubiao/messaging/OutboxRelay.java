@@ -18,8 +18,9 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Runs the {@link OutboxPublisher} on its own thread, woken after each commit that wrote to the outbox and at
  * least every {@code outbox.poll-interval-ms}, retrying with a growing pause while the broker or the database
- * is away. Consumers reading with {@code isolation.level=read_committed} see each outbox row once, in id order
- * per key; one instance of a service leads and publishes, the others take over when it goes.
+ * is away. Consumers reading with {@code isolation.level=read_committed} see each outbox record once, in id
+ * order (a bundle's records in their order) per key; one instance of a service leads and publishes, the
+ * others take over when it goes.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -35,6 +36,7 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
+    /** Records per Kafka transaction (a bundle counts as its records, and is never split: see OutboxPublisher). */
     @ConfigProperty(name = "outbox.batch-size", defaultValue = "1000")
     int batchSize;
 
@@ -80,10 +82,9 @@ public class OutboxRelay {
         long failures = 0;
         while (running) {
             try {
-                int published;
                 do {
-                    published = publisher.drainOnce();
-                } while (published == batchSize && running);
+                    publisher.drainOnce();
+                } while (publisher.moreWaiting() && running);
                 failures = 0;
                 awaitWakeUp(pollIntervalMs);
             } catch (Exception e) {

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -15,6 +16,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -39,14 +42,19 @@ import io.mubiao.testinfra.TestDatabase;
  */
 final class OutboxFixture implements AutoCloseable {
 
-    /** The table as a service's migration creates it (see {@link Outbox}). */
+    /** The table as a service's migrations create it (see {@link Outbox}): V1__outbox.sql, then the bundles. */
     private static final String OUTBOX_TABLE = """
             create table outbox (
               id bigserial primary key,
               topic text not null,
               record_key text not null,
               payload text,
-              created_at timestamptz not null default now())""";
+              created_at timestamptz not null default now());
+            alter table outbox add column records integer;
+            alter table outbox alter column record_key drop not null;
+            alter table outbox alter column payload set storage external""";
+
+    static final ObjectMapper JSON = new ObjectMapper();
 
     final KafkaBroker broker;
     final TestDatabase database;
@@ -135,6 +143,43 @@ final class OutboxFixture implements AutoCloseable {
         }
     }
 
+    /** Appends as {@link Outbox#appendAll} does, in a transaction of its own: the rows it writes, bundles and all. */
+    void append(List<Outbox.Message> messages) throws SQLException {
+        try (Connection connection = connect()) {
+            Outbox.rows(messages, JSON).copy(connection);
+        }
+    }
+
+    /** {@code count} messages of the topic, keys {@code key-0} to {@code key-4} in turn, values {"n":i}: one bundle if more than one. */
+    void appendBundle(int count) throws SQLException {
+        append(messages(topic, count));
+    }
+
+    static List<Outbox.Message> messages(String topic, int count) {
+        List<Outbox.Message> messages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            messages.add(new Outbox.Message(topic, "key-" + (i % 5), Map.of("n", i)));
+        }
+        return messages;
+    }
+
+    /** Each row as id, topic, record_key, records, payload, in id order; SQL null as "null". */
+    List<List<String>> rows() throws SQLException {
+        List<List<String>> rows = new ArrayList<>();
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(
+                        "select id, topic, record_key, records, payload from outbox order by id")) {
+            while (result.next()) {
+                List<String> row = new ArrayList<>();
+                for (int column = 1; column <= 5; column++) {
+                    row.add(String.valueOf(result.getString(column)));
+                }
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
     long outboxRows() throws SQLException {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("select count(*) from outbox")) {
@@ -150,18 +195,35 @@ final class OutboxFixture implements AutoCloseable {
         }
     }
 
-    /** How many records of the topic carry each outbox id, read from the beginning to the end as the isolation level sees it. */
-    Map<Long, Integer> countsById(String isolationLevel) {
+    /**
+     * How many records of the topic carry each outbox id ("7" for a plain row, "7.0", "7.1", … for the records
+     * of a bundle), read from the beginning to the end as the isolation level sees it.
+     */
+    Map<String, Integer> countsById(String isolationLevel) {
         return countsById(topic, isolationLevel);
     }
 
-    Map<Long, Integer> countsById(String topic, String isolationLevel) {
+    Map<String, Integer> countsById(String topic, String isolationLevel) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (ConsumerRecord<String, String> record : read(topic, isolationLevel)) {
+            counts.merge(outboxId(record), 1, Integer::sum);
+        }
+        return counts;
+    }
+
+    static String outboxId(ConsumerRecord<String, String> record) {
+        Header id = record.headers().lastHeader(OutboxPublisher.OUTBOX_ID_HEADER);
+        return new String(id.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The records of the topic from the beginning to the end as the isolation level sees it, each partition in order. */
+    List<ConsumerRecord<String, String>> read(String topic, String isolationLevel) {
         Properties config = kafkaClient();
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        Map<Long, Integer> counts = new TreeMap<>();
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(info -> new TopicPartition(topic, info.partition())).toList();
@@ -174,19 +236,32 @@ final class OutboxFixture implements AutoCloseable {
                     throw new IllegalStateException("topic " + topic + " not read to its end in 30 s");
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    Header id = record.headers().lastHeader(OutboxPublisher.OUTBOX_ID_HEADER);
-                    counts.merge(Long.valueOf(new String(id.value(), StandardCharsets.UTF_8)), 1, Integer::sum);
+                    records.add(record);
                 }
             }
         }
-        return counts;
+        return records;
     }
 
     /** Ids 1 to {@code count}, each {@code times} times. */
-    static Map<Long, Integer> each(int count, int times) {
-        Map<Long, Integer> expected = new TreeMap<>();
-        for (long id = 1; id <= count; id++) {
-            expected.put(id, times);
+    static Map<String, Integer> each(int count, int times) {
+        return each(1, count, times);
+    }
+
+    /** Plain row ids {@code from} to {@code to}, each {@code times} times. */
+    static Map<String, Integer> each(long from, long to, int times) {
+        Map<String, Integer> expected = new TreeMap<>();
+        for (long id = from; id <= to; id++) {
+            expected.put(Long.toString(id), times);
+        }
+        return expected;
+    }
+
+    /** The records of bundle row {@code id} of {@code count} records, each {@code times} times. */
+    static Map<String, Integer> bundle(long id, int count, int times) {
+        Map<String, Integer> expected = new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            expected.put(id + "." + i, times);
         }
         return expected;
     }
