@@ -31,6 +31,8 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
+import org.postgresql.PGConnection;
+
 import io.mubiao.events.Topics;
 import io.mubiao.testinfra.KafkaBroker;
 import io.mubiao.testinfra.PostgresServer;
@@ -119,10 +121,45 @@ final class OutboxFixture implements AutoCloseable {
 
     /** Closes every connection handed out so far: their sessions end, and with them the leader's lock. */
     void cutConnections() throws SQLException {
+        List<Integer> pids = new ArrayList<>();
         for (Connection connection : connections) {
+            if (!connection.isClosed()) {
+                pids.add(connection.unwrap(PGConnection.class).getBackendPID());
+            }
             connection.close();
         }
         connections.clear();
+        awaitSessionsEnded(pids);
+    }
+
+    /**
+     * A closed connection's session ends on the server a moment later, and only then is its advisory lock free:
+     * a crash is over once the sessions are gone, as it is for a process killed long enough ago.
+     */
+    private void awaitSessionsEnded(List<Integer> pids) throws SQLException {
+        long deadline = System.currentTimeMillis() + 10_000;
+        try (Connection connection = connect();
+                PreparedStatement alive = connection.prepareStatement(
+                        "select count(*) from pg_stat_activity where pid = any(?)")) {
+            alive.setArray(1, connection.createArrayOf("integer", pids.toArray()));
+            while (true) {
+                try (ResultSet rows = alive.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) == 0) {
+                        return;
+                    }
+                }
+                if (System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException("sessions " + pids + " still open 10 s after their connections closed");
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for sessions " + pids, e);
+                }
+            }
+        }
     }
 
     void insert(int count) throws SQLException {
