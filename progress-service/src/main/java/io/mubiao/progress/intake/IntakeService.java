@@ -15,13 +15,12 @@ import jakarta.inject.Inject;
 
 /**
  * Takes a body of reports: reads it ({@link ReportReader}), then has {@link ReportStore} validate and store
- * it in one transaction. The first attempt takes every report as the first of its day and eventId; a batch
- * with a correction or an eventId already stored (a retried request), or two requests racing for the same
- * new eventId or the same revision of a day, fail on a unique key of {@code report}. The whole batch is then
- * retried in a fresh transaction that reads what is stored first, sees the other rows and answers duplicate,
- * rejected or the next revision instead of failing. Retries run one at a time
- * ({@link ReportRepository#takeRetryTurn}), so a crowd of requests for one day all get through. A Kafka batch,
- * read record by record, comes in through {@link #submit(List, Submitter)} and is stored the same way.
+ * it in one transaction. A batch whose eventIds are already stored (a retried request), or two requests
+ * racing for the same new eventId or the same revision of a day, fail on a unique key of {@code report};
+ * the whole batch is then retried in a fresh transaction that looks the eventIds up first, sees the other
+ * rows and answers duplicate, rejected or the next revision instead of failing. Retries run one at a time
+ * ({@link ReportRepository#takeRetryTurn}), so a crowd of requests for one day all get through. A Kafka batch, read
+ * record by record, comes in through {@link #submit(List, Submitter)} and is stored the same way.
  */
 @ApplicationScoped
 public class IntakeService {
@@ -64,7 +63,7 @@ public class IntakeService {
                 if (attempt >= ATTEMPTS || state == null || !RETRYABLE.contains(state)) {
                     throw e;
                 }
-                // The first attempt takes every key as never reported and every eventId as new; a correction,
+                // The first attempt takes every eventId as new and reads the latest revisions without locking;
                 // a stored eventId (a retried request) or a revision taken meanwhile fails it.
                 retrying = true;
                 LOG.debugf("storing %d reports collided with stored eventIds or another request (SQL state %s); "

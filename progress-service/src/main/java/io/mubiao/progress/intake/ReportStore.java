@@ -31,11 +31,11 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
- * Validates a batch of reports and stores the valid ones in one transaction: numbers the new revisions
- * ({@link RevisionPlanner}), inserts them and appends one {@link ProgressRecorded} per stored revision to the
- * outbox, so what is stored and what is published commit together. Nothing is locked up front: the unique keys
- * of {@code report} settle races (see {@link IntakeService}). Both writes are COPYs: a batch of 10,000
- * reports is a handful of statements.
+ * Validates a batch of reports and stores the valid ones in one transaction: reads the latest revision of
+ * each key it touches, numbers the new revisions ({@link RevisionPlanner}), inserts them and appends one
+ * {@link ProgressRecorded} per stored revision to the outbox, so what is stored and what is published commit
+ * together. Nothing is locked up front: the unique keys of {@code report} settle races (see
+ * {@link IntakeService}). Both writes are COPYs: a batch of 10,000 reports is a handful of statements.
  */
 @ApplicationScoped
 @Transactional
@@ -59,13 +59,11 @@ public class ReportStore {
      * @param submitter recorded as {@code reportedBy} on each stored revision; reports for units outside its
      *            area are refused
      * @param dryRun validate and plan only: the transaction is rolled back, nothing is stored or published
-     * @param retrying an earlier attempt collided (a unique violation): plan on what is stored, the latest
-     *            revision of each key and the content under each eventId read first, after any other retrying
-     *            transaction. A first attempt reads nothing: it takes every key as never reported and every
-     *            eventId as new, since nearly every batch is the first report of its days, and skips 20,000
-     *            index probes that find nothing. A key already reported (its revision 1 is there), a stored
-     *            eventId, or a revision another writer took first makes the insert fail, and
-     *            {@link IntakeService} calls again. A dry run always reads.
+     * @param retrying an earlier attempt collided (a unique violation): plan with the stored content of the
+     *            reports' eventIds read first, and after any other retrying transaction. A first attempt takes
+     *            every eventId as new, so that a batch of new reports, nearly every batch, skips looking up
+     *            thousands of ids that are not there; a stored one, or a revision number another writer took
+     *            first, makes the insert fail and {@link IntakeService} calls again. A dry run always looks them up.
      */
     public ImportResult store(List<Parsed> items, Submitter submitter, boolean dryRun, boolean retrying) {
         String reportedBy = submitter.reportedBy();
@@ -75,15 +73,13 @@ public class ReportStore {
         int outside = validate(items, submitter, valid, errors);
         long validated = System.nanoTime();
 
-        boolean readStored = dryRun || retrying;
         if (retrying && !dryRun) {
             reports.takeRetryTurn();
         }
-        Map<Content.Key, RevisionPlanner.Stored> latest = readStored
-                ? reports.latest(new HashSet<>(valid.stream().map(report -> report.content().key()).toList()))
-                : Map.of();
+        Map<Content.Key, RevisionPlanner.Stored> latest = reports.latest(
+                new HashSet<>(valid.stream().map(report -> report.content().key()).toList()));
         long read = System.nanoTime();
-        List<Outcome> outcomes = plan(valid, latest, readStored);
+        List<Outcome> outcomes = plan(valid, latest, dryRun || retrying);
         long planned = System.nanoTime();
         List<Accepted> accepted = new ArrayList<>();
         int duplicates = 0;
