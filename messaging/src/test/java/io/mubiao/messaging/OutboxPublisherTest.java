@@ -206,27 +206,7 @@ class OutboxPublisherTest {
     @Test
     void twoRelaysOnOneTablePublishEachRowOnceThroughATakeOver() throws Exception {
         List<Worker> relays = List.of(new Worker(outbox.publisher(7)), new Worker(outbox.publisher(7)));
-        relays.forEach(Worker::start);
-        Worker victim = null;
-
-        for (int i = 0; i < 10; i++) {
-            outbox.insert(10);
-            Thread.sleep(50);
-            if (i == 4) {
-                // The leader dies mid-run, whatever step it is at; the other one must take over. On a loaded
-                // machine the first leader may still be starting its producer: wait for it.
-                victim = awaitLeader(relays);
-                victim.running = false;
-                outbox.cutConnections();
-            }
-        }
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (outbox.outboxRows() > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(100);
-        }
-        for (Worker worker : relays) {
-            worker.finish();
-        }
+        Worker victim = killTheLeaderWhileInserting(relays, round -> outbox.insert(10));
 
         assertEquals(0, outbox.outboxRows());
         assertEquals(each(100, 1), outbox.countsById(READ_COMMITTED));
@@ -452,18 +432,39 @@ class OutboxPublisherTest {
     @Test
     void twoRelaysOnOneTablePublishEachBundleOnceThroughATakeOver() throws Exception {
         List<Worker> relays = List.of(new Worker(outbox.publisher(7)), new Worker(outbox.publisher(7)));
-        relays.forEach(Worker::start);
-        Worker victim = null;
-
         Map<String, Integer> expected = new TreeMap<>();
-        for (int i = 0; i < 10; i++) {
+        killTheLeaderWhileInserting(relays, round -> {
             // Row ids 1 to 20: odd ones bundles of 5 records, even ones plain; a batch of 7 records holds at most one bundle.
             outbox.appendBundle(5);
-            expected.putAll(OutboxFixture.bundle(2 * i + 1, 5, 1));
+            expected.putAll(OutboxFixture.bundle(2 * round + 1, 5, 1));
             outbox.insert(1);
-            expected.putAll(each(2 * i + 2, 2 * i + 2, 1));
+            expected.putAll(each(2 * round + 2, 2 * round + 2, 1));
+        });
+
+        assertEquals(0, outbox.outboxRows());
+        assertEquals(expected, outbox.countsById(READ_COMMITTED));
+        relays.forEach(worker -> assertTrue(worker.unexpected.isEmpty(), () -> "relay thread failed: " + worker.unexpected));
+    }
+
+    /** One round of rows written while the relays run. */
+    @FunctionalInterface
+    private interface Round {
+        void write(int round) throws Exception;
+    }
+
+    /**
+     * Starts the relays and runs ten rounds 50 ms apart; after the fifth the leader dies, whatever step it is at,
+     * and the other one must take over. Waits (up to a minute) until the outbox is empty, stops the relays and
+     * answers the one that died.
+     */
+    private Worker killTheLeaderWhileInserting(List<Worker> relays, Round round) throws Exception {
+        relays.forEach(Worker::start);
+        Worker victim = null;
+        for (int i = 0; i < 10; i++) {
+            round.write(i);
             Thread.sleep(50);
             if (i == 4) {
+                // On a loaded machine the first leader may still be starting its producer: wait for it.
                 victim = awaitLeader(relays);
                 victim.running = false;
                 outbox.cutConnections();
@@ -476,10 +477,7 @@ class OutboxPublisherTest {
         for (Worker worker : relays) {
             worker.finish();
         }
-
-        assertEquals(0, outbox.outboxRows());
-        assertEquals(expected, outbox.countsById(READ_COMMITTED));
-        relays.forEach(worker -> assertTrue(worker.unexpected.isEmpty(), () -> "relay thread failed: " + worker.unexpected));
+        return victim;
     }
 
     private static Worker awaitLeader(List<Worker> relays) throws InterruptedException {
