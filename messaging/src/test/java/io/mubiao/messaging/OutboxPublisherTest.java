@@ -93,12 +93,7 @@ class OutboxPublisherTest {
         outbox.insert(15);
         crashAfterKafkaCommit(outbox.publisher(10));
 
-        OutboxPublisher next = outbox.publisher(10);
-        assertTrue(next.lead());
-        for (OutboxPublisher.Batch batch = next.nextBatch(); !batch.rows().isEmpty(); batch = next.nextBatch()) {
-            next.publish(batch);
-            next.delete(batch.marker());
-        }
+        drainWithoutRecovery(outbox.publisher(10));
 
         Map<String, Integer> expected = each(15, 1);
         expected.putAll(each(10, 2));
@@ -109,10 +104,7 @@ class OutboxPublisherTest {
     void republishesWhatAnAbandonedTransactionSent() throws Exception {
         outbox.insert(8);
         OutboxPublisher abandoned = outbox.publisher(10);
-        assertTrue(abandoned.lead());
-        abandoned.recover();
-        abandoned.send(abandoned.nextBatch());
-        outbox.cutConnections(); // the process is gone: no commit, no abort, the lock is free
+        abandonAfterSending(abandoned);
 
         drainAll(outbox.publisher(10));
 
@@ -367,12 +359,7 @@ class OutboxPublisherTest {
         outbox.appendBundle(15);
         crashAfterKafkaCommit(outbox.publisher(20));
 
-        OutboxPublisher next = outbox.publisher(20);
-        assertTrue(next.lead());
-        for (OutboxPublisher.Batch batch = next.nextBatch(); !batch.rows().isEmpty(); batch = next.nextBatch()) {
-            next.publish(batch);
-            next.delete(batch.marker());
-        }
+        drainWithoutRecovery(outbox.publisher(20));
 
         Map<String, Integer> expected = OutboxFixture.bundle(1, 15, 2);
         expected.putAll(OutboxFixture.bundle(2, 15, 1));
@@ -383,10 +370,7 @@ class OutboxPublisherTest {
     void republishesABundleThatAnAbandonedTransactionSent() throws Exception {
         outbox.appendBundle(12);
         OutboxPublisher abandoned = outbox.publisher(5);
-        assertTrue(abandoned.lead());
-        abandoned.recover();
-        abandoned.send(abandoned.nextBatch());
-        outbox.cutConnections();
+        abandonAfterSending(abandoned);
 
         drainAll(outbox.publisher(5));
 
@@ -542,6 +526,23 @@ class OutboxPublisherTest {
     }
 
     /** Publishes one batch, then stops as a crash would: the Kafka transaction committed, the delete never ran. */
+    /** Sends a batch in a Kafka transaction, then the process is gone: no commit, no abort, the lock is free. */
+    private void abandonAfterSending(OutboxPublisher relay) throws Exception {
+        assertTrue(relay.lead());
+        relay.recover();
+        relay.send(relay.nextBatch());
+        outbox.cutConnections();
+    }
+
+    /** Publishes and deletes batch after batch without ever reading the last marker, as a relay without recovery would. */
+    private static void drainWithoutRecovery(OutboxPublisher relay) throws Exception {
+        assertTrue(relay.lead());
+        for (OutboxPublisher.Batch batch = relay.nextBatch(); !batch.rows().isEmpty(); batch = relay.nextBatch()) {
+            relay.publish(batch);
+            relay.delete(batch.marker());
+        }
+    }
+
     private void crashAfterKafkaCommit(OutboxPublisher relay) throws Exception {
         assertTrue(relay.lead());
         relay.recover();
