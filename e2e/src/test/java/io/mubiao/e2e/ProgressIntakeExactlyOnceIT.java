@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,15 +24,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,23 +54,21 @@ class ProgressIntakeExactlyOnceIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static RunningSuite suite;
+    private static SuiteData data;
     private static String admin;
 
     @BeforeAll
     static void startSuite() {
         suite = RunningSuite.start();
-        admin = suite.tokens().issue("admin", null, "e2e-admin");
-        put("/api/org-units/" + PROVINCE, Map.of("name", "Exactly-once Province"));
+        data = new SuiteData(suite);
+        admin = data.admin();
+        data.put("/api/org-units/" + PROVINCE, Map.of("name", "Exactly-once Province"));
         for (int county = 0; county < COUNTIES; county++) {
-            put("/api/org-units/" + county(county), Map.of("name", "County " + county, "parent", PROVINCE));
+            data.put("/api/org-units/" + county(county), Map.of("name", "County " + county, "parent", PROVINCE));
         }
-        put("/api/indicators/" + INDICATOR, Map.of("name", "Fixed-asset investment", "unit", "CNY 10k",
+        data.put("/api/indicators/" + INDICATOR, Map.of("name", "Fixed-asset investment", "unit", "CNY 10k",
                 "measure", "CUMULATIVE", "direction", "HIGHER_IS_BETTER", "decimals", 2));
-        // the reference data reaches progress-service over Kafka: wait until it knows the last county
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> given()
-                .baseUri(suite.url(Service.PROGRESS)).auth().oauth2(admin)
-                .queryParam("orgUnit", county(COUNTIES - 1)).queryParam("indicator", INDICATOR)
-                .get("/api/progress").statusCode() == 200);
+        data.awaitKnownToProgress(county(COUNTIES - 1), INDICATOR);
     }
 
     @AfterAll
@@ -126,16 +117,16 @@ class ProgressIntakeExactlyOnceIT {
             suite.kill(progress);
         }
 
-        long waitingRows = count("select count(*) from progress.outbox");
-        long waiting = count("select coalesce(sum(coalesce(records, 1)), 0) from progress.outbox");
+        long waitingRows = data.count("select count(*) from progress.outbox");
+        long waiting = data.count("select coalesce(sum(coalesce(records, 1)), 0) from progress.outbox");
         System.out.printf("killed progress-service with %d of 10000 records (%d of %d bundles) not yet published%n",
                 waiting, waitingRows, requests);
         assertTrue(waiting > 0, "the kill came after the relay had drained everything: nothing was tested");
         assertTrue(waiting < 10_000, "the relay had published nothing when it was killed: nothing was tested");
-        assertEquals(10_000, count("select count(*) from progress.report where event_id like 'rest-%'"));
+        assertEquals(10_000, data.count("select count(*) from progress.report where event_id like 'rest-%'"));
 
         suite.start(progress);
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from progress.outbox") == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> data.count("select count(*) from progress.outbox") == 0);
         assertPublishedOnce("rest-", 10_000);
     }
 
@@ -143,7 +134,7 @@ class ProgressIntakeExactlyOnceIT {
     void twoInstancesConsumingOneTopicStoreAndPublishEachReportOnceThroughAKill() throws Exception {
         Instance second = suite.startAnother(Service.PROGRESS);
         int total = 20_000;
-        try (KafkaProducer<String, String> producer = producer()) {
+        try (KafkaProducer<String, String> producer = data.producer()) {
             int sent = 0;
             for (int day = 1; sent < total; day++) {
                 for (int county = 0; county < COUNTIES; county++, sent++) {
@@ -156,7 +147,7 @@ class ProgressIntakeExactlyOnceIT {
                     producer.flush();
                     awaitMembers(2);
                     await().atMost(Duration.ofSeconds(60))
-                            .until(() -> count("select count(*) from progress.report where event_id like 'kafka-%'") > 0);
+                            .until(() -> data.count("select count(*) from progress.report where event_id like 'kafka-%'") > 0);
                     // a crash while both instances consume: the other takes over the partitions, then it comes back
                     suite.kill(second);
                 }
@@ -165,29 +156,27 @@ class ProgressIntakeExactlyOnceIT {
         }
         suite.start(second);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-                .until(() -> count("select count(*) from progress.report where event_id like 'kafka-%'") == total);
+                .until(() -> data.count("select count(*) from progress.report where event_id like 'kafka-%'") == total);
 
-        assertEquals(total, count("select count(distinct (org_unit, indicator, date)) from progress.report "
+        assertEquals(total, data.count("select count(distinct (org_unit, indicator, date)) from progress.report "
                 + "where event_id like 'kafka-%'"));
-        assertEquals(0, count("select count(*) from progress.report where event_id like 'kafka-%' and revision <> 1"),
+        assertEquals(0, data.count("select count(*) from progress.report where event_id like 'kafka-%' and revision <> 1"),
                 "a record delivered twice was stored as a correction");
-        assertEquals(0, count("select count(*) from progress.report where event_id like 'kafka-%' "
+        assertEquals(0, data.count("select count(*) from progress.report where event_id like 'kafka-%' "
                 + "and reported_by <> 'kafka:" + Topics.PROGRESS_REPORTED + "'"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from progress.outbox") == 0);
+        await().atMost(Duration.ofSeconds(60)).until(() -> data.count("select count(*) from progress.outbox") == 0);
         assertPublishedOnce("kafka-", total);
-        assertEquals(0, deadLetters(), "no good record may reach the dead-letter topic");
+        assertEquals(0, data.readAll(Topics.PROGRESS_REPORTED_DLQ).size(), "no good record may reach the dead-letter topic");
     }
 
     /** Reads progress.recorded as report-service does (read_committed) and counts each eventId. */
     private static void assertPublishedOnce(String prefix, int expected) throws Exception {
         Map<String, Integer> seen = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            for (ConsumerRecord<String, String> record : readAll(consumer, Topics.PROGRESS_RECORDED)) {
-                JsonNode event = JSON.readTree(record.value());
-                String eventId = event.get("eventId").asText();
-                if (eventId.startsWith(prefix)) {
-                    seen.merge(eventId, 1, Integer::sum);
-                }
+        for (ConsumerRecord<String, String> record : data.readAll(Topics.PROGRESS_RECORDED)) {
+            JsonNode event = JSON.readTree(record.value());
+            String eventId = event.get("eventId").asText();
+            if (eventId.startsWith(prefix)) {
+                seen.merge(eventId, 1, Integer::sum);
             }
         }
         long twice = seen.values().stream().filter(times -> times > 1).count();
@@ -196,26 +185,7 @@ class ProgressIntakeExactlyOnceIT {
         assertEquals(0, twice, "no stored report is published twice");
     }
 
-    private static int deadLetters() {
-        try (KafkaConsumer<String, String> consumer = consumer()) {
-            return readAll(consumer, Topics.PROGRESS_REPORTED_DLQ).size();
-        }
-    }
 
-    private static List<ConsumerRecord<String, String>> readAll(KafkaConsumer<String, String> consumer, String topic) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-            assertTrue(System.nanoTime() < deadline, "reading " + topic + " to its end took over a minute");
-            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-        }
-        return records;
-    }
 
     private static void awaitMembers(int members) {
         Properties config = new Properties();
@@ -231,25 +201,7 @@ class ProgressIntakeExactlyOnceIT {
         }
     }
 
-    private static KafkaProducer<String, String> producer() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(config);
-    }
 
-    private static KafkaConsumer<String, String> consumer() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
-    }
 
     private static void execute(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -257,12 +209,6 @@ class ProgressIntakeExactlyOnceIT {
         }
     }
 
-    private static long count(String sql) throws SQLException {
-        try (Connection connection = suite.connectToDatabase();
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            return count(statement);
-        }
-    }
 
     private static long count(PreparedStatement statement) throws SQLException {
         try (ResultSet rows = statement.executeQuery()) {
@@ -280,17 +226,5 @@ class ProgressIntakeExactlyOnceIT {
         return PROVINCE + "-" + number;
     }
 
-    private static void put(String path, Map<String, Object> body) {
-        given().baseUri(suite.url(Service.TARGET)).auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(new String(toJson(body), StandardCharsets.UTF_8)).put(path)
-                .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
-    }
 
-    private static byte[] toJson(Object value) {
-        try {
-            return JSON.writeValueAsBytes(value);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -50,7 +50,9 @@ final class RunningSuite implements AutoCloseable {
         }
     }
 
-    private final KafkaBroker broker;
+    /** The broker the services use: in this JVM, or a {@link BrokerProcess} that a test may kill. */
+    private final AutoCloseable broker;
+    private final String bootstrapServers;
     private final TestDatabase database;
     private final Path root;
     private final Map<Instance, Process> processes = new LinkedHashMap<>();
@@ -60,8 +62,10 @@ final class RunningSuite implements AutoCloseable {
     private final Path logDir;
     private final JwtKeys keys;
 
-    private RunningSuite(KafkaBroker broker, TestDatabase database, Path root, Path logDir, JwtKeys keys) {
+    private RunningSuite(AutoCloseable broker, String bootstrapServers, TestDatabase database, Path root, Path logDir,
+            JwtKeys keys) {
         this.broker = broker;
+        this.bootstrapServers = bootstrapServers;
         this.root = root;
         this.database = database;
         this.logDir = logDir;
@@ -69,11 +73,26 @@ final class RunningSuite implements AutoCloseable {
     }
 
     static RunningSuite start() {
-        Path root = Path.of(System.getProperty("mubiao.root", "..")).toAbsolutePath().normalize();
         KafkaBroker broker = KafkaBroker.startTemporary();
+        return start(broker, broker.bootstrapServers());
+    }
+
+    /** The suite with its broker in a process of its own, which {@link #killBroker()} can kill. */
+    static RunningSuite startWithBrokerProcess() {
+        Path target = root().resolve("e2e/target");
+        BrokerProcess broker = BrokerProcess.start(root(), target.resolve("kafka"), target.resolve("service-logs/kafka.log"));
+        return start(broker, broker.bootstrapServers());
+    }
+
+    private static Path root() {
+        return Path.of(System.getProperty("mubiao.root", "..")).toAbsolutePath().normalize();
+    }
+
+    private static RunningSuite start(AutoCloseable broker, String bootstrapServers) {
+        Path root = root();
         TestDatabase database = TestDatabase.create(PostgresServer.findOrStartForTests(), "mubiao_e2e");
         Path target = root.resolve("e2e/target");
-        RunningSuite suite = new RunningSuite(broker, database, root, target.resolve("service-logs"),
+        RunningSuite suite = new RunningSuite(broker, bootstrapServers, database, root, target.resolve("service-logs"),
                 JwtKeys.inFolder(target.resolve("jwt-keys")));
         try {
             Files.createDirectories(suite.logDir);
@@ -121,7 +140,7 @@ final class RunningSuite implements AutoCloseable {
         PostgresServer server = database.server();
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         env.put("PGHOST", server.host());
         env.put("PGPORT", String.valueOf(server.port()));
         env.put("PGDATABASE", database.name());
@@ -195,7 +214,24 @@ final class RunningSuite implements AutoCloseable {
 
     /** The broker the suite's services use. */
     String kafkaBootstrapServers() {
-        return broker.bootstrapServers();
+        return bootstrapServers;
+    }
+
+    /** Kills the broker (SIGKILL); only for a suite started {@link #startWithBrokerProcess() with a broker process}. */
+    void killBroker() {
+        brokerProcess().kill();
+    }
+
+    /** Starts the killed broker again on its ports and data folder and waits until it answers. */
+    void startBroker() {
+        brokerProcess().startAgain();
+    }
+
+    private BrokerProcess brokerProcess() {
+        if (broker instanceof BrokerProcess process) {
+            return process;
+        }
+        throw new IllegalStateException("this suite's broker runs inside the test JVM; use startWithBrokerProcess()");
     }
 
     /** A connection to the suite's database, in which each service owns a schema of its own name. */
@@ -255,8 +291,13 @@ final class RunningSuite implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        broker.close();
-        database.close();
+        try {
+            broker.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("stopping the Kafka broker failed", e);
+        } finally {
+            database.close();
+        }
     }
 
     private static void sleep(long millis) {
