@@ -11,7 +11,7 @@ SERVICES=(target-service progress-service report-service)
 
 usage() {
     cat <<EOF
-Usage: deploy/run-local.sh [--demo] [--rebuild] [--help]
+Usage: deploy/run-local.sh [--demo] [--rebuild | --no-build] [--help]
 
 Builds what is missing (mvn -B -q -DskipTests install), starts a Kafka broker, finds PostgreSQL or starts an
 embedded one, starts target-service, progress-service and report-service, waits until each
@@ -27,6 +27,8 @@ Options:
   --demo      after start-up, load the demo province through the public API (deploy/demo/DemoLoader.java)
               and print a ranking of its cities (reference data as admin, reports as the cities' reporters)
   --rebuild   run the Maven build even when the packaged services exist
+  --no-build  never run Maven: use what is packaged, stop with an error when something is missing (for
+              callers that build first, such as the end-to-end test of this script)
   --help      this text
 
 Environment (default):
@@ -57,14 +59,21 @@ EOF
 
 DEMO=0
 REBUILD=0
+NO_BUILD=0
 for arg in "$@"; do
     case "$arg" in
         --demo) DEMO=1 ;;
         --rebuild) REBUILD=1 ;;
+        --no-build) NO_BUILD=1 ;;
         -h | --help) usage; exit 0 ;;
         *) echo "run-local.sh: unknown option '$arg'" >&2; usage >&2; exit 2 ;;
     esac
 done
+if ((REBUILD && NO_BUILD)); then
+    echo "run-local.sh: --rebuild and --no-build contradict each other" >&2
+    usage >&2
+    exit 2
+fi
 
 # ---------------------------------------------------------------------------------------------- settings
 
@@ -388,6 +397,9 @@ done
 # A test-infra built before the local tokens existed cannot sign them.
 [[ -f "$ROOT/test-infra/target/classes/io/mubiao/testinfra/LocalToken.class" ]] || need_build=1
 
+if ((need_build && NO_BUILD)); then
+    die "--no-build, but the packaged services or test-infra are missing or out of date in $ROOT (*/target/quarkus-app/quarkus-run.jar, test-infra/target/classpath.txt and classes): build them first (mvn -B -DskipTests package)"
+fi
 if ((need_build)); then
     command -v mvn >/dev/null || die "mvn not found: install Maven 3.8 or newer and put it on the PATH"
     say "building: mvn -B -q -DskipTests install in $ROOT (a first build downloads dependencies: a few minutes; log: $LOG_DIR/build.log)"
