@@ -336,8 +336,8 @@ cleanup() {
 }
 
 on_signal() {
-    echo
-    say "received SIG$1; stopping everything started here"
+    # || true: with the output closed (see the PIPE trap) the stop must go on all the same, and end with 0.
+    { echo; say "received SIG$1; stopping everything started here"; } || true
     exit 0
 }
 
@@ -345,6 +345,10 @@ trap cleanup EXIT
 trap 'on_signal INT' INT
 trap 'on_signal TERM' TERM
 trap 'on_signal HUP' HUP
+# A closed output (run-local.sh | tee, and tee ended first; a caller that stopped reading) would otherwise end the
+# script by SIGPIPE at its next line, without cleanup, leaving everything it started running. Trapped, the write
+# fails instead, and set -e or the stop under way carries on; the children still get the default action.
+trap ':' PIPE
 
 # ---------------------------------------------------------------------------------------------- preflight
 
