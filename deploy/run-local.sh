@@ -200,7 +200,7 @@ stop_postmaster() {
 
 # ---------------------------------------------------------------------------------------------- processes
 
-declare -A PID=() STARTED=() FAILS=() NEXT_START=() LOG_OFFSET=() PENDING_UP=()
+declare -A PID=() STARTED=() UP_SINCE=() FAILS=() NEXT_START=() LOG_OFFSET=() PENDING_UP=()
 MANAGED=()       # what this script started, in start order: kafka, postgres, the services
 BUILD_PID=""
 DEMO_PID=""
@@ -290,6 +290,7 @@ await_up() {
         sleep 0.5
     done
     PENDING_UP[$name]=0
+    UP_SINCE[$name]=$SECONDS
 }
 
 # ---------------------------------------------------------------------------------------------- stopping
@@ -556,7 +557,8 @@ check_demo() {
 # ---------------------------------------------------------------------------------------------- supervise
 
 # Seconds to wait before the next restart: at once after a crash that follows a good run, then 5, 10, 20,
-# 40 and 60 s while it keeps dying within a minute of its start.
+# 40 and 60 s while it keeps dying before it is up or within a minute of being up. (Counted from its start, a
+# service that takes over a minute to start on a busy machine and then fails would be restarted at once forever.)
 backoff() {
     local n=$1
     ((n <= 1)) && { echo 0; return; }
@@ -572,14 +574,21 @@ while :; do
             pid=${PID[$name]}
             reap "$name"
             code=$REAPED_CODE
-            ran=$((SECONDS - STARTED[$name]))
-            if ((ran < 60)); then FAILS[$name]=$((FAILS[$name] + 1)); else FAILS[$name]=1; fi
+            ran="after $((SECONDS - STARTED[$name])) s"
+            if [[ "${PENDING_UP[$name]}" == 1 ]]; then
+                ran+=", before it was up"
+                FAILS[$name]=$((FAILS[$name] + 1))
+            elif ((SECONDS - UP_SINCE[$name] < 60)); then
+                FAILS[$name]=$((FAILS[$name] + 1))
+            else
+                FAILS[$name]=1
+            fi
             delay=$(backoff "${FAILS[$name]}")
             NEXT_START[$name]=$((SECONDS + delay))
             if ((delay == 0)); then
-                warn "$name exited (code $code, pid $pid, after $ran s); restarting"
+                warn "$name exited (code $code, pid $pid, $ran); restarting"
             else
-                warn "$name exited (code $code, pid $pid, after $ran s; ${FAILS[$name]} times in a row); restarting in $delay s (log $LOG_DIR/$name.log)"
+                warn "$name exited (code $code, pid $pid, $ran; ${FAILS[$name]} times in a row); restarting in $delay s (log $LOG_DIR/$name.log)"
             fi
         fi
         if [[ -z "${PID[$name]:-}" ]] && ((SECONDS >= NEXT_START[$name])); then
@@ -588,6 +597,7 @@ while :; do
         fi
         if [[ -n "${PID[$name]:-}" && "${PENDING_UP[$name]}" == 1 ]] && is_up "$name"; then
             PENDING_UP[$name]=0
+            UP_SINCE[$name]=$SECONDS
             say "$name: up again after $((SECONDS - STARTED[$name])) s (pid ${PID[$name]})"
         fi
     done
