@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.oneOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -197,7 +196,6 @@ class LocalRunSupervisionIT {
             return successor[0] != null && successor[0].pid() != victim.pid();
         });
         seen.add(successor[0].pid());
-        assertNotEquals(victim.pid(), successor[0].pid());
         // The script's own account: the old pid exited on SIGKILL (137), the new one started in its place.
         run.awaitLine(before, line -> line.contains("run-local: " + name + " exited (code 137, pid " + victim.pid() + ","),
                 "that " + name + " exited", Duration.ofSeconds(10));
@@ -214,7 +212,6 @@ class LocalRunSupervisionIT {
             assertTrue(process.isAlive(), service + " pid " + process.pid() + " died while starting");
             return readiness(service) == 200;
         });
-        assertTrue(process.isAlive(), service + " pid " + process.pid() + " answers");
         System.out.printf("%s: pid %d ready after %d ms%n", service, process.pid(), (System.nanoTime() - start) / 1_000_000);
         // a call that needs the token and the database
         given().baseUri(url(service)).auth().oauth2(admin).get(switch (service) {
