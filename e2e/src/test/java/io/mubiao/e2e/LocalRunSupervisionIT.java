@@ -53,7 +53,7 @@ class LocalRunSupervisionIT {
     private static final String COUNTY = "SUP-A";
     private static final String INDICATOR = "supervision.filing";
     private static final LocalDate DAY = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusDays(1);
-    private static final Duration RESTART = Duration.ofSeconds(120);
+    private static final Duration RESTART = Duration.ofSeconds(180);
 
     /** module → the port it was given; kafka's process is found by its main class. */
     private static final Map<String, Integer> SERVICE_PORTS = new LinkedHashMap<>();
@@ -121,17 +121,21 @@ class LocalRunSupervisionIT {
     @Test
     @Order(1)
     void eachKilledServiceIsStartedAgainAndStillHasItsData() {
-        for (String service : SERVICE_PORTS.keySet()) {
-            ProcessHandle fresh = killAndAwaitSuccessor(service, jarOf(service));
-            if (service.equals("report-service")) {
-                // Killed again before it is up: the start of a crash loop, so the script waits before the next try.
-                int before = run.lineCount();
-                fresh = killAndAwaitSuccessor(service, jarOf(service));
-                run.awaitLine(before, line -> line.contains("before it was up; 2 times in a row); restarting in 5 s"),
-                        "that it backs off", Duration.ofSeconds(1));
-            }
-            awaitReady(service, fresh);
-        }
+        // All three at once (as the OOM killer might), so that their starts overlap and the test stays short.
+        int before = run.lineCount();
+        Map<String, ProcessHandle> killed = new LinkedHashMap<>();
+        SERVICE_PORTS.keySet().forEach(service -> killed.put(service, kill(service, jarOf(service))));
+        Map<String, ProcessHandle> fresh = new LinkedHashMap<>();
+        killed.forEach((service, victim) -> fresh.put(service, awaitSuccessor(service, jarOf(service), victim, before)));
+
+        // report-service killed again before it is up: the start of a crash loop, so the script waits first.
+        int again = run.lineCount();
+        fresh.put("report-service", awaitSuccessor("report-service", jarOf("report-service"),
+                kill("report-service", jarOf("report-service")), again));
+        run.awaitLine(again, line -> line.contains("before it was up; 2 times in a row); restarting in 5 s"),
+                "that it backs off", Duration.ofSeconds(1));
+
+        fresh.forEach(LocalRunSupervisionIT::awaitReady);
         given().baseUri(url("target-service")).auth().oauth2(admin).get("/api/org-units/" + COUNTY)
                 .then().statusCode(200).body("parent", equalTo(PROVINCE));
         Object stored = given().baseUri(url("progress-service")).auth().oauth2(admin)
@@ -150,7 +154,7 @@ class LocalRunSupervisionIT {
     void aKilledBrokerIsStartedAgainAndTheServicesCarryOn() {
         long killed = System.nanoTime();
         int before = run.lineCount();
-        killAndAwaitSuccessor("kafka", KAFKA_MAIN);
+        awaitSuccessor("kafka", KAFKA_MAIN, kill("kafka", KAFKA_MAIN), before);
         run.awaitLine(before, line -> line.contains("run-local: kafka: up again"), "that the broker is up again", RESTART);
         report(60, 100).then().statusCode(200).body("accepted", equalTo(1));
         awaitRankedValue("60.00", Duration.ofSeconds(120));
@@ -180,16 +184,20 @@ class LocalRunSupervisionIT {
                 "processes tagged with the run's RUN_DIR after the script ended");
     }
 
-    /**
-     * Kills the run's process matching {@code marker} with SIGKILL, then waits until the script has started a
-     * new one (another pid), has said so, and returns it (a back-off of 5 s included).
-     */
-    private static ProcessHandle killAndAwaitSuccessor(String name, String marker) {
+    /** Kills the run's process matching {@code marker} with SIGKILL; the process killed. */
+    private static ProcessHandle kill(String name, String marker) {
         ProcessHandle victim = run.started(marker).orElseThrow(() -> new AssertionError("no running " + name));
         seen.add(victim.pid());
-        int before = run.lineCount();
-        long start = System.nanoTime();
         assertTrue(victim.destroyForcibly(), "SIGKILL sent to " + name);
+        return victim;
+    }
+
+    /**
+     * Waits until the script has started a new process matching {@code marker} in place of {@code victim} (another
+     * pid, a back-off of 5 s included) and has said so in its output from line {@code before} on; the new one.
+     */
+    private static ProcessHandle awaitSuccessor(String name, String marker, ProcessHandle victim, int before) {
+        long start = System.nanoTime();
         ProcessHandle[] successor = new ProcessHandle[1];
         await().atMost(RESTART).pollInterval(Duration.ofMillis(200)).until(() -> {
             successor[0] = run.started(marker).orElse(null);
@@ -201,7 +209,7 @@ class LocalRunSupervisionIT {
                 "that " + name + " exited", Duration.ofSeconds(10));
         run.awaitLine(before, line -> line.contains("run-local: " + name + ": restarted (pid " + successor[0].pid() + ")"),
                 "that " + name + " was restarted", Duration.ofSeconds(20));
-        System.out.printf("%s: killed pid %d, new pid %d after %d ms%n", name, victim.pid(), successor[0].pid(),
+        System.out.printf("%s: killed pid %d, new pid %d %d ms later%n", name, victim.pid(), successor[0].pid(),
                 (System.nanoTime() - start) / 1_000_000);
         return successor[0];
     }
@@ -212,7 +220,7 @@ class LocalRunSupervisionIT {
             assertTrue(process.isAlive(), service + " pid " + process.pid() + " died while starting");
             return readiness(service) == 200;
         });
-        System.out.printf("%s: pid %d ready after %d ms%n", service, process.pid(), (System.nanoTime() - start) / 1_000_000);
+        System.out.printf("%s: pid %d ready (awaited %d ms)%n", service, process.pid(), (System.nanoTime() - start) / 1_000_000);
         // a call that needs the token and the database
         given().baseUri(url(service)).auth().oauth2(admin).get(switch (service) {
             case "target-service" -> "/api/org-units/" + PROVINCE;
