@@ -41,10 +41,11 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 /**
- * deploy/run-local.sh as an operator runs it (no --demo): once it says 'ready', each service and then the broker
- * it started is killed with SIGKILL, and the script must start a new one by itself, with the data of before and
- * the flow from progress-service to report-service working again. SIGTERM to the script must then end every
- * process it started. The methods run in order on one run of the script.
+ * deploy/run-local.sh as an operator runs it (no --demo, but --no-build: the reactor has packaged everything):
+ * once it says 'ready', the three services and then the broker it started are killed with SIGKILL, and the script
+ * must start new ones by itself, backing off when one dies again before it is up, with the data of before and the
+ * flow from progress-service to report-service working again. SIGTERM to the script must then end every process
+ * it started. The methods run in order on one run of the script.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalRunSupervisionIT {
