@@ -124,8 +124,9 @@ read -r -a KAFKA_OPTS <<<"$KAFKA_JAVA_OPTS"
 
 # ---------------------------------------------------------------------------------------------- helpers
 
-say() { printf '%(%H:%M:%S)T run-local: %s\n' -1 "$*"; }
-warn() { printf '%(%H:%M:%S)T run-local: %s\n' -1 "$*" >&2; }
+# Neither fails when the output is closed (see the PIPE trap): the supervision goes on without it.
+say() { printf '%(%H:%M:%S)T run-local: %s\n' -1 "$*" 2>/dev/null || true; }
+warn() { printf '%(%H:%M:%S)T run-local: %s\n' -1 "$*" >&2 2>/dev/null || true; }
 die() { warn "error: $*"; exit 1; }
 
 # Something accepts TCP connections on host:port.
@@ -337,8 +338,8 @@ cleanup() {
 }
 
 on_signal() {
-    # || true: with the output closed (see the PIPE trap) the stop must go on all the same, and end with 0.
-    { echo; say "received SIG$1; stopping everything started here"; } || true
+    echo 2>/dev/null || true # with the output closed (see the PIPE trap) the stop goes on all the same
+    say "received SIG$1; stopping everything started here"
     exit 0
 }
 
@@ -348,7 +349,7 @@ trap 'on_signal TERM' TERM
 trap 'on_signal HUP' HUP
 # A closed output (run-local.sh | tee, and tee ended first; a caller that stopped reading) would otherwise end the
 # script by SIGPIPE at its next line, without cleanup, leaving everything it started running. Trapped, the write
-# fails instead, and set -e or the stop under way carries on; the children still get the default action.
+# fails instead and the script carries on, supervising or stopping; the children still get the default action.
 trap ':' PIPE
 
 # ---------------------------------------------------------------------------------------------- preflight
