@@ -11,7 +11,7 @@ SERVICES=(target-service progress-service report-service)
 
 usage() {
     cat <<EOF
-Usage: deploy/run-local.sh [--demo] [--rebuild] [--help]
+Usage: deploy/run-local.sh [--demo] [--rebuild | --no-build] [--help]
 
 Builds what is missing (mvn -B -q -DskipTests install), starts a Kafka broker, finds PostgreSQL or starts an
 embedded one, starts target-service, progress-service and report-service, waits until each
@@ -27,6 +27,8 @@ Options:
   --demo      after start-up, load the demo province through the public API (deploy/demo/DemoLoader.java)
               and print a ranking of its cities (reference data as admin, reports as the cities' reporters)
   --rebuild   run the Maven build even when the packaged services exist
+  --no-build  never run Maven: use what is packaged, stop with an error when something is missing (for
+              callers that build first, such as the end-to-end test of this script)
   --help      this text
 
 Environment (default):
@@ -57,14 +59,21 @@ EOF
 
 DEMO=0
 REBUILD=0
+NO_BUILD=0
 for arg in "$@"; do
     case "$arg" in
         --demo) DEMO=1 ;;
         --rebuild) REBUILD=1 ;;
+        --no-build) NO_BUILD=1 ;;
         -h | --help) usage; exit 0 ;;
         *) echo "run-local.sh: unknown option '$arg'" >&2; usage >&2; exit 2 ;;
     esac
 done
+if ((REBUILD && NO_BUILD)); then
+    echo "run-local.sh: --rebuild and --no-build contradict each other" >&2
+    usage >&2
+    exit 2
+fi
 
 # ---------------------------------------------------------------------------------------------- settings
 
@@ -115,8 +124,9 @@ read -r -a KAFKA_OPTS <<<"$KAFKA_JAVA_OPTS"
 
 # ---------------------------------------------------------------------------------------------- helpers
 
-say() { printf '%(%H:%M:%S)T run-local: %s\n' -1 "$*"; }
-warn() { printf '%(%H:%M:%S)T run-local: %s\n' -1 "$*" >&2; }
+# Neither fails when the output is closed (see the PIPE trap): the supervision goes on without it.
+say() { printf '%(%H:%M:%S)T run-local: %s\n' -1 "$*" 2>/dev/null || true; }
+warn() { printf '%(%H:%M:%S)T run-local: %s\n' -1 "$*" >&2 2>/dev/null || true; }
 die() { warn "error: $*"; exit 1; }
 
 # Something accepts TCP connections on host:port.
@@ -191,7 +201,7 @@ stop_postmaster() {
 
 # ---------------------------------------------------------------------------------------------- processes
 
-declare -A PID=() STARTED=() FAILS=() NEXT_START=() LOG_OFFSET=() PENDING_UP=()
+declare -A PID=() STARTED=() UP_SINCE=() FAILS=() NEXT_START=() LOG_OFFSET=() PENDING_UP=()
 MANAGED=()       # what this script started, in start order: kafka, postgres, the services
 BUILD_PID=""
 DEMO_PID=""
@@ -281,6 +291,7 @@ await_up() {
         sleep 0.5
     done
     PENDING_UP[$name]=0
+    UP_SINCE[$name]=$SECONDS
 }
 
 # ---------------------------------------------------------------------------------------------- stopping
@@ -327,7 +338,7 @@ cleanup() {
 }
 
 on_signal() {
-    echo
+    echo 2>/dev/null || true # with the output closed (see the PIPE trap) the stop goes on all the same
     say "received SIG$1; stopping everything started here"
     exit 0
 }
@@ -336,6 +347,10 @@ trap cleanup EXIT
 trap 'on_signal INT' INT
 trap 'on_signal TERM' TERM
 trap 'on_signal HUP' HUP
+# A closed output (run-local.sh | tee, and tee ended first; a caller that stopped reading) would otherwise end the
+# script by SIGPIPE at its next line, without cleanup, leaving everything it started running. Trapped, the write
+# fails instead and the script carries on, supervising or stopping; the children still get the default action.
+trap ':' PIPE
 
 # ---------------------------------------------------------------------------------------------- preflight
 
@@ -388,6 +403,9 @@ done
 # A test-infra built before the local tokens existed cannot sign them.
 [[ -f "$ROOT/test-infra/target/classes/io/mubiao/testinfra/LocalToken.class" ]] || need_build=1
 
+if ((need_build && NO_BUILD)); then
+    die "--no-build, but the packaged services or test-infra are missing or out of date in $ROOT (*/target/quarkus-app/quarkus-run.jar, test-infra/target/classpath.txt and classes): build them first (mvn -B -DskipTests package)"
+fi
 if ((need_build)); then
     command -v mvn >/dev/null || die "mvn not found: install Maven 3.8 or newer and put it on the PATH"
     say "building: mvn -B -q -DskipTests install in $ROOT (a first build downloads dependencies: a few minutes; log: $LOG_DIR/build.log)"
@@ -540,7 +558,8 @@ check_demo() {
 # ---------------------------------------------------------------------------------------------- supervise
 
 # Seconds to wait before the next restart: at once after a crash that follows a good run, then 5, 10, 20,
-# 40 and 60 s while it keeps dying within a minute of its start.
+# 40 and 60 s while it keeps dying before it is up or within a minute of being up. (Counted from its start, a
+# service that takes over a minute to start on a busy machine and then fails would be restarted at once forever.)
 backoff() {
     local n=$1
     ((n <= 1)) && { echo 0; return; }
@@ -556,14 +575,21 @@ while :; do
             pid=${PID[$name]}
             reap "$name"
             code=$REAPED_CODE
-            ran=$((SECONDS - STARTED[$name]))
-            if ((ran < 60)); then FAILS[$name]=$((FAILS[$name] + 1)); else FAILS[$name]=1; fi
+            ran="after $((SECONDS - STARTED[$name])) s"
+            if [[ "${PENDING_UP[$name]}" == 1 ]]; then
+                ran+=", before it was up"
+                FAILS[$name]=$((FAILS[$name] + 1))
+            elif ((SECONDS - UP_SINCE[$name] < 60)); then
+                FAILS[$name]=$((FAILS[$name] + 1))
+            else
+                FAILS[$name]=1
+            fi
             delay=$(backoff "${FAILS[$name]}")
             NEXT_START[$name]=$((SECONDS + delay))
             if ((delay == 0)); then
-                warn "$name exited (code $code, pid $pid, after $ran s); restarting"
+                warn "$name exited (code $code, pid $pid, $ran); restarting"
             else
-                warn "$name exited (code $code, pid $pid, after $ran s; ${FAILS[$name]} times in a row); restarting in $delay s (log $LOG_DIR/$name.log)"
+                warn "$name exited (code $code, pid $pid, $ran; ${FAILS[$name]} times in a row); restarting in $delay s (log $LOG_DIR/$name.log)"
             fi
         fi
         if [[ -z "${PID[$name]:-}" ]] && ((SECONDS >= NEXT_START[$name])); then
@@ -572,6 +598,7 @@ while :; do
         fi
         if [[ -n "${PID[$name]:-}" && "${PENDING_UP[$name]}" == 1 ]] && is_up "$name"; then
             PENDING_UP[$name]=0
+            UP_SINCE[$name]=$SECONDS
             say "$name: up again after $((SECONDS - STARTED[$name])) s (pid ${PID[$name]})"
         fi
     done
