@@ -69,9 +69,14 @@ final class RunningSuite implements AutoCloseable {
     }
 
     static RunningSuite start() {
+        return start(PostgresServer.findOrStartForTests());
+    }
+
+    /** The suite on a database of its own on {@code server}, which the caller starts and stops (and may stop meanwhile). */
+    static RunningSuite start(PostgresServer server) {
         Path root = Path.of(System.getProperty("mubiao.root", "..")).toAbsolutePath().normalize();
         KafkaBroker broker = KafkaBroker.startTemporary();
-        TestDatabase database = TestDatabase.create(PostgresServer.findOrStartForTests(), "mubiao_e2e");
+        TestDatabase database = TestDatabase.create(server, "mubiao_e2e");
         Path target = root.resolve("e2e/target");
         RunningSuite suite = new RunningSuite(broker, database, root, target.resolve("service-logs"),
                 JwtKeys.inFolder(target.resolve("jwt-keys")));
