@@ -216,7 +216,11 @@ class DatabaseOutageIT {
                         >= produced + rest);
         assertEquals(produced + rest, count("select count(*) from report.observation where indicator = '" + INDICATOR + "'"),
                 "every stored report reaches report-service's read model");
+        // the unit written after the outage goes out through target-service's outbox relay to both reference copies
         assertEquals(1, count("select count(*) from target.org_unit where code = '" + PROVINCE + "-after'"));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> count("select count(*) from progress.org_unit where code = '" + PROVINCE + "-after'") == 1
+                        && count("select count(*) from report.org_unit where code = '" + PROVINCE + "-after'") == 1);
         assertEquals(0, deadLetters(), "an outage of the database sends no record to the dead-letter topic");
     }
 
