@@ -73,24 +73,29 @@ final class RunningSuite implements AutoCloseable {
     }
 
     static RunningSuite start() {
+        return start(PostgresServer.findOrStartForTests());
+    }
+
+    /** The suite on a database of its own on {@code server}, which the caller starts and stops (and may stop meanwhile). */
+    static RunningSuite start(PostgresServer server) {
         KafkaBroker broker = KafkaBroker.startTemporary();
-        return start(broker, broker.bootstrapServers());
+        return start(server, broker, broker.bootstrapServers());
     }
 
     /** The suite with its broker in a process of its own, which {@link #killBroker()} can kill. */
     static RunningSuite startWithBrokerProcess() {
         Path target = root().resolve("e2e/target");
         BrokerProcess broker = BrokerProcess.start(root(), target.resolve("kafka"), target.resolve("service-logs/kafka.log"));
-        return start(broker, broker.bootstrapServers());
+        return start(PostgresServer.findOrStartForTests(), broker, broker.bootstrapServers());
     }
 
     private static Path root() {
         return Path.of(System.getProperty("mubiao.root", "..")).toAbsolutePath().normalize();
     }
 
-    private static RunningSuite start(AutoCloseable broker, String bootstrapServers) {
+    private static RunningSuite start(PostgresServer server, AutoCloseable broker, String bootstrapServers) {
         Path root = root();
-        TestDatabase database = TestDatabase.create(PostgresServer.findOrStartForTests(), "mubiao_e2e");
+        TestDatabase database = TestDatabase.create(server, "mubiao_e2e");
         Path target = root.resolve("e2e/target");
         RunningSuite suite = new RunningSuite(broker, bootstrapServers, database, root, target.resolve("service-logs"),
                 JwtKeys.inFolder(target.resolve("jwt-keys")));

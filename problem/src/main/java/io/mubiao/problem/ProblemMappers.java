@@ -24,6 +24,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** What a 503 asks the client to wait before trying again: about as long as a restart of PostgreSQL. */
+    private static final int RETRY_AFTER_SECONDS = 5;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -76,9 +78,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
+        if (Failures.isTransient(e)) {
+            return unavailable(e);
+        }
         LOG.error("unexpected failure", e);
         return respond(new Problem("about:blank", "Internal Server Error", 500,
                 "the request could not be completed; the failure is logged", null));
+    }
+
+    /**
+     * The database is away (stopped, restarting, unreachable, out of connections) or a lock was contended: the
+     * request is not to blame and may well work when sent again, so 503 with a Retry-After, never a 500. These
+     * surface wrapped in whatever the failing layer throws (Hibernate, JTA, a repository), hence the walk
+     * through the causes ({@link Failures}) from the one mapper every such exception reaches.
+     */
+    Response unavailable(Exception e) {
+        LOG.warnf("answered 503, the database failed: %s", Failures.describe(e));
+        Problem problem = new Problem("about:blank", "Service Unavailable", 503,
+                "the database is not available at the moment; send the request again shortly", null);
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", RETRY_AFTER_SECONDS)
+                .entity(problem).build();
     }
 
     private static Response respond(Problem problem) {

@@ -18,16 +18,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mubiao.events.IndicatorChanged;
 import io.mubiao.events.OrgUnitChanged;
 import io.mubiao.events.Topics;
+import io.mubiao.messaging.ConsumerRetry;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 /**
  * Keeps the local copy of the org units and indicators that target-service publishes as full current state
  * on compacted topics ({@link Topics#ORG_UNITS}, {@link Topics#INDICATORS}; key = code, tombstone = deleted).
  * A batch is stored in one transaction and its offsets are committed only afterwards, so a crash replays it;
- * replaying is harmless because every write is an upsert or a delete by code.
+ * replaying is harmless because every write is an upsert or a delete by code. A database outage is waited
+ * out ({@link ConsumerRetry}): the channel pauses, and no change is skipped.
  * <p>
  * Values are read as strings and parsed here: a tombstone must reach us as a null, and one unreadable record
  * must be logged and passed over, not stop the channel.
@@ -43,24 +44,29 @@ public class ReferenceConsumer {
     @Inject
     ReferenceRepository repository;
 
+    @Inject
+    ConsumerRetry retries;
+
     @Incoming("org-units")
     @Blocking
-    @Transactional
     public void orgUnits(ConsumerRecords<String, String> records) {
         Changes<OrgUnitChanged> changes = parse(records, OrgUnitChanged.class, OrgUnitChanged::code,
                 unit -> unit.code() != null);
-        repository.saveOrgUnits(changes.saved().values());
-        repository.deleteOrgUnits(changes.deleted());
+        retries.inTransaction("storing " + records.count() + " record(s) of " + Topics.ORG_UNITS, () -> {
+            repository.saveOrgUnits(changes.saved().values());
+            repository.deleteOrgUnits(changes.deleted());
+        });
     }
 
     @Incoming("indicators")
     @Blocking
-    @Transactional
     public void indicators(ConsumerRecords<String, String> records) {
         Changes<IndicatorChanged> changes = parse(records, IndicatorChanged.class, IndicatorChanged::code,
                 indicator -> indicator.code() != null && indicator.measure() != null);
-        repository.saveIndicators(changes.saved().values());
-        repository.deleteIndicators(changes.deleted());
+        retries.inTransaction("storing " + records.count() + " record(s) of " + Topics.INDICATORS, () -> {
+            repository.saveIndicators(changes.saved().values());
+            repository.deleteIndicators(changes.deleted());
+        });
     }
 
     /** The last state per code in the batch, as compaction would leave it: saved, or deleted by a tombstone. */

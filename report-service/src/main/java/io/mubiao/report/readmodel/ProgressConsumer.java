@@ -6,18 +6,20 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.mubiao.events.ProgressRecorded;
+import io.mubiao.events.Topics;
+import io.mubiao.messaging.ConsumerRetry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Keeps the highest revision of every report from {@code progress.recorded}. Delivery is at least once and
- * the topic carries every revision, so the store only ever moves a report forward.
+ * the topic carries every revision, so the store only ever moves a report forward. A batch is stored in one
+ * transaction, and a database outage is waited out ({@link ConsumerRetry}) before the offsets are committed.
  */
 @ApplicationScoped
 public class ProgressConsumer {
@@ -34,9 +36,11 @@ public class ProgressConsumer {
     @Inject
     ReadModelVersions versions;
 
+    @Inject
+    ConsumerRetry retries;
+
     @Incoming("progress-recorded")
     @Blocking
-    @Transactional
     public void onProgressRecorded(ConsumerRecords<String, String> batch) {
         // One row per report and batch: a single upsert statement may not touch the same row twice.
         Map<ReportKey, ProgressRecorded> highest = new LinkedHashMap<>();
@@ -52,10 +56,12 @@ public class ProgressConsumer {
                         (kept, next) -> next.revision() > kept.revision() ? next : kept);
             }
         }
-        store.recordObservations(highest.values());
-        if (!highest.isEmpty()) {
-            // Last in the transaction (ReadModelVersions): rankings cached by any instance are now stale.
-            versions.bump(false);
-        }
+        retries.inTransaction("storing " + highest.size() + " report(s) of " + Topics.PROGRESS_RECORDED, () -> {
+            store.recordObservations(highest.values());
+            if (!highest.isEmpty()) {
+                // Last in the transaction (ReadModelVersions): rankings cached by any instance are now stale.
+                versions.bump(false);
+            }
+        });
     }
 }

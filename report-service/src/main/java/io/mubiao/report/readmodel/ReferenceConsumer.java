@@ -9,7 +9,6 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -18,12 +17,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.mubiao.events.IndicatorChanged;
 import io.mubiao.events.OrgUnitChanged;
 import io.mubiao.events.TargetChanged;
+import io.mubiao.events.Topics;
+import io.mubiao.messaging.ConsumerRetry;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Mirrors the compacted reference topics into the read model. Each record is the full current state under
  * its key and a null value deletes the key, so within a batch only the last record of a key matters.
- * Offsets are committed after the transaction, so a crash replays the batch, which is harmless.
+ * Offsets are committed after the transaction, so a crash replays the batch, which is harmless; a database
+ * outage is waited out ({@link ConsumerRetry}), so no change is skipped.
  */
 @ApplicationScoped
 public class ReferenceConsumer {
@@ -37,9 +39,11 @@ public class ReferenceConsumer {
     @Inject
     ReadModelVersions versions;
 
+    @Inject
+    ConsumerRetry retries;
+
     @Incoming("org-units")
     @Blocking
-    @Transactional
     public void onOrgUnits(ConsumerRecords<String, String> batch) {
         Map<String, OrgUnitChanged> latest = latestByKey(batch, OrgUnitChanged.class,
                 unit -> unit.code() != null && unit.name() != null && unit.path() != null && !unit.path().isEmpty());
@@ -55,26 +59,28 @@ public class ReferenceConsumer {
                                 unit.parent(), unit.kind(), unit.path().size(), unit.path(), unit.changedAt()));
             }
         });
-        store.upsertOrgUnits(upserts);
-        store.deleteOrgUnits(deletes);
-        bumpIfWritten(upserts.size() + deletes.size(), true);
+        retries.inTransaction("storing " + batch.count() + " record(s) of " + Topics.ORG_UNITS, () -> {
+            store.upsertOrgUnits(upserts);
+            store.deleteOrgUnits(deletes);
+            bumpIfWritten(upserts.size() + deletes.size(), true);
+        });
     }
 
     @Incoming("indicators")
     @Blocking
-    @Transactional
     public void onIndicators(ConsumerRecords<String, String> batch) {
         Map<String, IndicatorChanged> latest = latestByKey(batch, IndicatorChanged.class,
                 indicator -> indicator.code() != null && indicator.name() != null && indicator.measure() != null
                         && indicator.direction() != null);
-        store.upsertIndicators(latest.values().stream().filter(Objects::nonNull).toList());
-        store.deleteIndicators(latest.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList());
-        bumpIfWritten(latest.size(), true);
+        retries.inTransaction("storing " + batch.count() + " record(s) of " + Topics.INDICATORS, () -> {
+            store.upsertIndicators(latest.values().stream().filter(Objects::nonNull).toList());
+            store.deleteIndicators(latest.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList());
+            bumpIfWritten(latest.size(), true);
+        });
     }
 
     @Incoming("targets")
     @Blocking
-    @Transactional
     public void onTargets(ConsumerRecords<String, String> batch) {
         Map<String, TargetChanged> latest = latestByKey(batch, TargetChanged.class,
                 target -> target.indicator() != null && target.orgUnit() != null && target.year() > 0
@@ -93,9 +99,11 @@ public class ReferenceConsumer {
                 // Not a key this suite writes; nothing stored under it.
             }
         });
-        store.upsertTargets(upserts);
-        store.deleteTargets(deletes);
-        bumpIfWritten(upserts.size() + deletes.size(), false);
+        retries.inTransaction("storing " + batch.count() + " record(s) of " + Topics.TARGETS, () -> {
+            store.upsertTargets(upserts);
+            store.deleteTargets(deletes);
+            bumpIfWritten(upserts.size() + deletes.size(), false);
+        });
     }
 
     /** Last in the transaction (ReadModelVersions): what instances cached from the read model is now stale. */

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import io.mubiao.messaging.Retry;
+import io.mubiao.problem.Failures;
 import io.mubiao.problem.Problem.FieldError;
 import io.mubiao.progress.intake.ImportSummary;
 import io.mubiao.progress.intake.ReportReader;

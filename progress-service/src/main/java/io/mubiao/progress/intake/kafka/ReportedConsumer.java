@@ -1,7 +1,5 @@
 package io.mubiao.progress.intake.kafka;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,17 +13,16 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.agroal.api.AgroalDataSource;
 import io.mubiao.events.Topics;
+import io.mubiao.messaging.ConsumerRetry;
+import io.mubiao.messaging.Retry;
 import io.mubiao.progress.intake.ImportSummary;
 import io.mubiao.progress.intake.IntakeService;
 import io.mubiao.progress.intake.ReportReader.Parsed;
 import io.mubiao.progress.intake.Submitter;
-import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
@@ -39,8 +36,6 @@ import jakarta.inject.Inject;
 public class ReportedConsumer {
 
     private static final Logger LOG = Logger.getLogger(ReportedConsumer.class);
-    /** How long a connection may take to prove the database answers. */
-    private static final int VALID_TIMEOUT_SECONDS = 5;
 
     @Inject
     IntakeService intake;
@@ -52,9 +47,8 @@ public class ReportedConsumer {
     ObjectMapper json;
 
     @Inject
-    AgroalDataSource dataSource;
+    ConsumerRetry retries;
 
-    private volatile boolean stopping;
     private ReportedBatch batch;
 
     @PostConstruct
@@ -66,17 +60,13 @@ public class ReportedConsumer {
                 return intake.submit(items, submitter).summary();
             }
 
-            /**
-             * A failure the database did not explain as its own or the connection's counts as transient
-             * all the same while the database does not answer: the record is not to blame.
-             */
             @Override
             public boolean isTransient(Exception failure) {
-                return Failures.isTransient(failure) || !databaseAnswers();
+                return retries.isTransient(failure);
             }
         };
         batch = new ReportedBatch(json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS), store,
-                deadLetters::publish, new Retry(TimeUnit.MILLISECONDS::sleep, () -> stopping));
+                deadLetters::publish, new Retry(TimeUnit.MILLISECONDS::sleep, retries::stopping));
     }
 
     @Incoming("reported")
@@ -91,18 +81,6 @@ public class ReportedConsumer {
         if (dead > 0) {
             LOG.infof("%d of %d records of %s sent to %s", dead, outcome.received(), Topics.PROGRESS_REPORTED,
                     Topics.PROGRESS_REPORTED_DLQ);
-        }
-    }
-
-    void stop(@Observes ShutdownEvent event) {
-        stopping = true;
-    }
-
-    private boolean databaseAnswers() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(VALID_TIMEOUT_SECONDS);
-        } catch (SQLException e) {
-            return false;
         }
     }
 

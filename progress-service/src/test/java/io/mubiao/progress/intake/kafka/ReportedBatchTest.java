@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.mubiao.messaging.Retry;
+import io.mubiao.problem.Failures;
 import io.mubiao.problem.Problem.FieldError;
 import io.mubiao.progress.intake.ImportSummary;
 import io.mubiao.progress.intake.ReportReader.Parsed;

@@ -1,15 +1,17 @@
-package io.mubiao.progress.intake.kafka;
+package io.mubiao.problem;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
  * Tells a failure that will pass by itself (the database or the network is away, a lock was contended) from
- * one that storing the same reports again would meet again. Only the second kind may send a record to the
- * dead-letter topic; the first is waited out.
+ * one that storing the same data again would meet again. The one place that decides it: a REST request that
+ * meets the first kind is answered 503 ({@link ProblemMappers}), a Kafka consumer waits it out and may
+ * dead-letter a record only for the second.
  */
 public final class Failures {
 
@@ -28,6 +30,13 @@ public final class Failures {
             "57P03", // cannot_connect_now: the server is starting or in recovery
             "25006"); // read_only_sql_transaction: connected to a standby during a failover
 
+    /**
+     * Agroal, the connection pool, says it had no connection to give within the acquisition timeout with a
+     * plain SQLException, without a state: "Sorry, acquisition timeout!", "Acquisition timeout while waiting
+     * for new connection".
+     */
+    private static final String POOL_TIMEOUT = "acquisition timeout";
+
     /** How deep a chain of causes is walked, in case one loops. */
     private static final int MAX_DEPTH = 32;
 
@@ -42,6 +51,10 @@ public final class Failures {
                 return true;
             }
             if (cause instanceof SQLException sql) {
+                if (sql.getSQLState() == null && sql.getMessage() != null
+                        && sql.getMessage().toLowerCase(Locale.ROOT).contains(POOL_TIMEOUT)) {
+                    return true;
+                }
                 for (SQLException each = sql; each != null; each = each.getNextException()) {
                     String state = each.getSQLState();
                     if (state != null && state.length() == 5

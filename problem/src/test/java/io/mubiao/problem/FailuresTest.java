@@ -1,4 +1,4 @@
-package io.mubiao.progress.intake.kafka;
+package io.mubiao.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +32,13 @@ class FailuresTest {
     void waitsOutTransientAndRecoverableExceptionsWhateverTheirState() {
         assertTrue(Failures.isTransient(wrapped(new SQLTransientConnectionException("pool exhausted"))));
         assertTrue(Failures.isTransient(new SQLException("Acquisition timeout", new TimeoutException())));
+    }
+
+    @Test
+    void waitsOutThePoolHavingNoConnectionToGive() {
+        // agroal's words when every connection is in use for the whole acquisition timeout
+        assertTrue(Failures.isTransient(wrapped(new SQLException("Sorry, acquisition timeout!"))));
+        assertFalse(Failures.isTransient(wrapped(new SQLException("Sorry, no such table"))));
     }
 
     @Test
