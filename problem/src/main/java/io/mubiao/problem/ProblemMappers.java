@@ -28,7 +28,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    private static final java.util.regex.Pattern GIVEN = java.util.regex.Pattern.compile(" from ([A-Za-z-]+) value");
+    private static final java.util.regex.Pattern GIVEN = java.util.regex.Pattern.compile(
+            "(?: from|^Cannot coerce(?: empty)?) ([A-Za-z-]+) value");
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -61,6 +62,7 @@ public class ProblemMappers {
                     + shape(format.getTargetType());
         } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
                 && (e.getOriginalMessage().startsWith("Cannot deserialize value of type")
+                        || e.getOriginalMessage().startsWith("Cannot coerce")
                         || e.getOriginalMessage().contains("-argument constructor/factory method to deserialize from"))) {
             // Jackson's words name Java classes; the client wrote JSON
             message = "expected " + shape(mismatch.getTargetType()) + given(e.getOriginalMessage());
@@ -156,7 +158,7 @@ public class ProblemMappers {
         return "a valid " + type.getSimpleName();
     }
 
-    /** ", not an array" from Jackson's "... from Array value (token ...)". */
+    /** ", not an array" from Jackson's "... from Array value (token ...)" or "Cannot coerce String value ...". */
     private static String given(String jacksonMessage) {
         java.util.regex.Matcher from = GIVEN.matcher(jacksonMessage);
         if (!from.find()) {
