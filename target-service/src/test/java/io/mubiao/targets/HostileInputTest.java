@@ -42,7 +42,7 @@ class HostileInputTest {
         String code = code("malformed");
         putUnit(code, "{\"name\" \"x\"}").statusCode(400).contentType(PROBLEM)
                 .body("detail", startsWith("malformed JSON: Unexpected character"));
-        putUnit(code, "{\"name\":\"x\"} garbage").statusCode(400).contentType(PROBLEM)
+        putUnit(code, "{\"name\":\"x\"} {\"name\":\"y\"}").statusCode(400).contentType(PROBLEM)
                 .body("detail", equalTo("malformed JSON: more follows the end of the JSON value"));
         notStored(code);
     }
