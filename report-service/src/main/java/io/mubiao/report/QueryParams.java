@@ -20,6 +20,11 @@ public final class QueryParams {
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
+    /** Whether {@code value} has the shape of a code (API.md: [A-Za-z0-9._-]{1,64}). */
+    public static boolean isCode(String value) {
+        return value != null && CODE.matcher(value).matches();
+    }
+
     /** A required code. */
     public String code(String field, String value) {
         if (value == null || value.isBlank()) {

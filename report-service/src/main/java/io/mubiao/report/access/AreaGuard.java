@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 
 import io.mubiao.access.Caller;
 import io.mubiao.problem.ProblemException;
+import io.mubiao.report.QueryParams;
 import io.mubiao.report.readmodel.OrgUnit;
 
 /**
@@ -31,7 +32,8 @@ public class AreaGuard {
 
     /** The unit {@code code}, once known (else 404) and inside the caller's area (else 403 naming it). */
     public OrgUnit requireUnit(String code) {
-        OrgUnit unit = OrgUnit.findById(code);
+        // a code that cannot exist is not looked up: text with U+0000 would fail in PostgreSQL as a 500
+        OrgUnit unit = QueryParams.isCode(code) ? OrgUnit.findById(code) : null;
         if (unit == null) {
             throw ProblemException.notFound("org unit " + code + " is unknown");
         }

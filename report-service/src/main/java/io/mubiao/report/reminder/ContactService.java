@@ -38,6 +38,10 @@ public class ContactService {
             throw ProblemException.badRequest("a JSON array of contacts is required in the body (empty: none)");
         }
         check(requested);
+        // One replace of a unit at a time: two at once would both insert a new contact, and the second insert
+        // would fail the unique index (unit_contact_once) as a 500.
+        UnitContact.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", "unit_contact " + orgUnit).getSingleResult();
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         List<UnitContact> existing = UnitContact.list("orgUnit", orgUnit);
         List<ContactView> result = new ArrayList<>();

@@ -15,10 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -183,6 +187,12 @@ class ReminderTest {
         asAdmin().contentType(ContentType.JSON).body("{}").when().put("/api/units/RMD/contacts").then().statusCode(400);
         asAdmin().contentType(ContentType.JSON).body("[]").when().put("/api/units/NO-SUCH/contacts").then()
                 .statusCode(404);
+        // a code that cannot exist is unknown without a look-up: U+0000 made PostgreSQL fail it as a 500
+        asAdmin().contentType(ContentType.JSON).body("[]").when().put("/api/units/{unit}/contacts", "RMD\0")
+                .then().statusCode(404).contentType("application/problem+json");
+        asAdmin().contentType(ContentType.JSON).body("[{\"channel\":\"email\",\"address\":\"a\\u0000b@example.org\"}]")
+                .when().put("/api/units/RMD/contacts").then().statusCode(400)
+                .body("detail", containsString("U+0000"));
         as(Roles.SUPERVISOR, "RMD-A").contentType(ContentType.JSON).body("[]").when().put("/api/units/RMD/contacts")
                 .then().statusCode(403).body("detail", containsString("outside your area"));
         as(Roles.REPORTER, "RMD").when().get("/api/units/RMD/contacts").then().statusCode(403);
@@ -193,6 +203,27 @@ class ReminderTest {
         asAdmin().contentType(ContentType.JSON).body("[]").when().put("/api/units/RMD/contacts").then()
                 .statusCode(200).body("$", hasSize(0));
         asAdmin().when().get("/api/units/RMD/contacts").then().statusCode(200).body("$", hasSize(0));
+    }
+
+    /** Replaces of one unit at once wait for each other: both used to insert the new contact, the second as a 500. */
+    @Test
+    void concurrentReplacesOfAUnitsContactsAllSucceed() throws Exception {
+        String body = "[{\"channel\":\"email\",\"address\":\"race@example.org\"}]";
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                answers.add(pool.submit(() -> asAdmin().contentType(ContentType.JSON).body(body)
+                        .when().put("/api/units/RMD-C/contacts").statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(200, answer.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        asAdmin().when().get("/api/units/RMD-C/contacts").then().statusCode(200).body("$", hasSize(1));
+        asAdmin().contentType(ContentType.JSON).body("[]").when().put("/api/units/RMD-C/contacts").then().statusCode(200);
     }
 
     private static String hmac(String secret, byte[] body) throws Exception {

@@ -59,4 +59,25 @@ class SubscriptionRulesTest {
         assertNull(SubscriptionRules.check(new SubscriptionRequest("FJ", "daily", null, null, "email", null, null),
                 EIGHT).checked());
     }
+
+    /** The default resolver read 24:00 as midnight. */
+    @Test
+    void aTimeIsAClockTimeOfOneDay() {
+        for (String time : List.of("24:00", "23:60", "7:30", "07:30:00")) {
+            assertEquals(List.of("time"), faults(new SubscriptionRequest("FJ", "daily", null, null, "kafka", null, time)),
+                    time);
+        }
+    }
+
+    /** Longer ones passed, and a unit's contact that long failed the unique index's insert as a 500. */
+    @Test
+    void anAddressHasAtMost500Characters() {
+        String local = "長".repeat(500 - "@example.org".length());
+        assertEquals(List.of(), faults(new SubscriptionRequest("FJ", "daily", null, null, "email", local + "@example.org",
+                null)));
+        assertEquals(List.of("address"), faults(new SubscriptionRequest("FJ", "daily", null, null, "email",
+                local + "x@example.org", null)));
+        assertEquals(List.of("address"), faults(new SubscriptionRequest("FJ", "daily", null, null, "webhook",
+                "https://hooks.example.org/" + "x".repeat(500), null)));
+    }
 }

@@ -274,7 +274,7 @@ public class OrgUnitResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "reporter", value = Examples.FORBIDDEN)))
     public RestResponse<Void> delete(@Parameter(description = "code of the unit", example = "FJ-FZ-GL")
-            @PathParam("code") String code) {
+            @PathParam("code") @Pattern(regexp = Codes.REGEX, message = Codes.MESSAGE) String code) {
         service.delete(code, caller.subject());
         return RestResponse.noContent();
     }

@@ -1,4 +1,4 @@
-package io.mubiao.progress.intake;
+package io.mubiao.problem;
 
 import java.util.Optional;
 
@@ -8,8 +8,6 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.mubiao.problem.Problem;
-import io.mubiao.progress.config.ProgressConfig;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -28,7 +26,7 @@ import jakarta.inject.Inject;
  * to {@link #DRAIN_FACTOR} times the limit, so that a client that sends its whole body before reading (most
  * scripts do) gets the answer rather than a broken connection; beyond that the answer is sent at once and the
  * connection closed. A chunked body without Content-Length that grows past the limit is still cut off by
- * Quarkus with a bare 413.
+ * Quarkus with a bare 413. A service may add what to do instead ({@code problem.body-too-large.advice}).
  */
 @ApplicationScoped
 public class BodyTooLarge {
@@ -41,8 +39,9 @@ public class BodyTooLarge {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     Optional<MemorySize> maxBodySize;
 
-    @Inject
-    ProgressConfig config;
+    /** Appended to the detail, e.g. how many items one request may carry. */
+    @ConfigProperty(name = "problem.body-too-large.advice")
+    Optional<String> advice;
 
     @Inject
     ObjectMapper json;
@@ -95,9 +94,9 @@ public class BodyTooLarge {
 
     private Buffer problem(long limit) {
         String size = limit % MEGABYTE == 0 ? limit / MEGABYTE + " MB" : limit + " bytes";
-        Problem problem = new Problem("about:blank", "Content Too Large", 413, "the body is larger than " + size
-                + " (" + limit + " bytes); send the reports in several requests of at most "
-                + config.maxReportsPerRequest(), null);
+        String detail = "the body is larger than " + size + " (" + limit + " bytes)"
+                + advice.map(text -> "; " + text).orElse("");
+        Problem problem = new Problem("about:blank", "Content Too Large", 413, detail, null);
         try {
             return Buffer.buffer(json.writeValueAsBytes(problem));
         } catch (JsonProcessingException e) {
