@@ -1,7 +1,5 @@
 package io.mubiao.progress.intake.kafka;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -12,11 +10,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.agroal.api.AgroalDataSource;
 import io.mubiao.events.Topics;
+import io.mubiao.messaging.deadletter.BatchApplier;
+import io.mubiao.messaging.deadletter.DeadLetterPublisher;
+import io.mubiao.messaging.deadletter.JsonValue;
+import io.mubiao.messaging.deadletter.Retry;
 import io.mubiao.progress.intake.ImportSummary;
 import io.mubiao.progress.intake.IntakeService;
 import io.mubiao.progress.intake.ReportReader.Parsed;
@@ -39,8 +39,6 @@ import jakarta.inject.Inject;
 public class ReportedConsumer {
 
     private static final Logger LOG = Logger.getLogger(ReportedConsumer.class);
-    /** How long a connection may take to prove the database answers. */
-    private static final int VALID_TIMEOUT_SECONDS = 5;
 
     @Inject
     IntakeService intake;
@@ -51,8 +49,9 @@ public class ReportedConsumer {
     @Inject
     ObjectMapper json;
 
+    /** Says which failures pass by themselves, as for the service's other consumers. */
     @Inject
-    AgroalDataSource dataSource;
+    BatchApplier applier;
 
     private volatile boolean stopping;
     private ReportedBatch batch;
@@ -66,16 +65,12 @@ public class ReportedConsumer {
                 return intake.submit(items, submitter).summary();
             }
 
-            /**
-             * A failure the database did not explain as its own or the connection's counts as transient
-             * all the same while the database does not answer: the record is not to blame.
-             */
             @Override
             public boolean isTransient(Exception failure) {
-                return Failures.isTransient(failure) || !databaseAnswers();
+                return applier.isTransient(failure);
             }
         };
-        batch = new ReportedBatch(json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS), store,
+        batch = new ReportedBatch(JsonValue.strict(json.reader()), store,
                 deadLetters::publish, new Retry(TimeUnit.MILLISECONDS::sleep, () -> stopping));
     }
 
@@ -96,14 +91,6 @@ public class ReportedConsumer {
 
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
-    }
-
-    private boolean databaseAnswers() {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.isValid(VALID_TIMEOUT_SECONDS);
-        } catch (SQLException e) {
-            return false;
-        }
     }
 
     /** The offsets of a batch per partition, as {@code partition:first-last}. */

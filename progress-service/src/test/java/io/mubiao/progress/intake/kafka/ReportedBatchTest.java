@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.mubiao.messaging.deadletter.DeadLetter;
+import io.mubiao.messaging.deadletter.Failures;
+import io.mubiao.messaging.deadletter.Retry;
 import io.mubiao.problem.Problem.FieldError;
 import io.mubiao.progress.intake.ImportSummary;
 import io.mubiao.progress.intake.ReportReader.Parsed;

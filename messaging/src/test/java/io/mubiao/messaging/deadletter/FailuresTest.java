@@ -1,4 +1,4 @@
-package io.mubiao.progress.intake.kafka;
+package io.mubiao.messaging.deadletter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

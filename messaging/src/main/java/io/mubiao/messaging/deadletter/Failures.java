@@ -1,4 +1,4 @@
-package io.mubiao.progress.intake.kafka;
+package io.mubiao.messaging.deadletter;
 
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;

@@ -1,4 +1,4 @@
-package io.mubiao.progress.intake.kafka;
+package io.mubiao.messaging.deadletter;
 
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
@@ -10,22 +10,22 @@ import org.jboss.logging.Logger;
  * it succeeds, waiting longer after each failure, up to {@link #MAX_PAUSE_MS}. An outage is logged at its
  * first failure and then every {@link #LOG_EVERY}th, not at every attempt. Any other failure is thrown at once.
  */
-final class Retry {
+public final class Retry {
 
     /** A unit of work that may fail. */
     @FunctionalInterface
-    interface Attempt<T> {
+    public interface Attempt<T> {
         T run() throws Exception;
     }
 
     /** Waits between attempts; the tests' does not. */
     @FunctionalInterface
-    interface Pause {
+    public interface Pause {
         void sleep(long millis) throws InterruptedException;
     }
 
     /** The work was given up because the application is stopping; nothing of it may be committed. */
-    static final class Abandoned extends RuntimeException {
+    public static final class Abandoned extends RuntimeException {
 
         Abandoned(String message) {
             super(message);
@@ -45,7 +45,7 @@ final class Retry {
      * @param stopping true once the application is shutting down: the work is then abandoned, and the batch
      *            stays uncommitted for the next consumer
      */
-    Retry(Pause pause, BooleanSupplier stopping) {
+    public Retry(Pause pause, BooleanSupplier stopping) {
         this.pause = pause;
         this.stopping = stopping;
     }
@@ -54,7 +54,7 @@ final class Retry {
      * @param what what is attempted, for the log
      * @param isTransient which failures to wait out; the others are thrown
      */
-    <T> T untilDone(String what, Attempt<T> attempt, Predicate<Exception> isTransient) {
+    public <T> T untilDone(String what, Attempt<T> attempt, Predicate<Exception> isTransient) {
         for (int failures = 0;; ) {
             try {
                 T result = attempt.run();

@@ -1,0 +1,148 @@
+package io.mubiao.messaging.deadletter;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.jboss.logging.Logger;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+/**
+ * Applies a batch of consumed records to the database so that no record can block its partition: each record
+ * is read on its own, and one that cannot be read becomes a {@link DeadLetter} with the reason; the rest are
+ * written together in one transaction. When that fails for a reason that passes by itself ({@link #isTransient})
+ * it is retried until it works and dead-letters nothing; when it fails for any other reason, each record is
+ * written in a transaction of its own and only those that still fail are dead-lettered, with the database's
+ * error as reason. {@link #apply} returns once the writes are committed and the broker has acknowledged every
+ * dead letter: only then may the connector commit the batch's offsets.
+ * <p>
+ * For the suite's own topics, written by the outboxes, where a bad record means a foreign producer or a bug;
+ * progress.reported, the external input, is validated report by report instead (progress-service's
+ * ReportedBatch), with the same dead letters, retries and {@link #isTransient}.
+ */
+@ApplicationScoped
+public class BatchApplier {
+
+    /** One record and what it says; a null value is a tombstone. */
+    public record Item<T>(int index, ConsumerRecord<byte[], byte[]> record, T value) {
+
+        /** The record's key as text, null when it has none. */
+        public String key() {
+            return record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Reads one record; throws {@link Unreadable} with the reason when it is not one the consumer can apply. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        T read(ConsumerRecord<byte[], byte[]> record) throws Unreadable;
+    }
+
+    /** Writes records in the transaction the applier opened; the order of {@code items} is the topic's. */
+    @FunctionalInterface
+    public interface Writer<T> {
+        void write(List<Item<T>> items);
+    }
+
+    private static final Logger LOG = Logger.getLogger(BatchApplier.class);
+    /** How long a connection may take to prove the database answers. */
+    private static final int VALID_TIMEOUT_SECONDS = 5;
+
+    @Inject
+    DeadLetterPublisher deadLetters;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private volatile boolean stopping;
+    private final Retry retry = new Retry(TimeUnit.MILLISECONDS::sleep, () -> stopping);
+
+    /** @return the records dead-lettered, in the batch's order */
+    public <T> List<DeadLetter> apply(ConsumerRecords<byte[], byte[]> records, Reader<T> reader, Writer<T> writer) {
+        List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
+        Map<Integer, String> reasons = new TreeMap<>();
+        List<Item<T>> items = new ArrayList<>(batch.size());
+        for (int index = 0; index < batch.size(); index++) {
+            try {
+                items.add(new Item<>(index, batch.get(index), reader.read(batch.get(index))));
+            } catch (Unreadable e) {
+                reasons.put(index, e.getMessage());
+            }
+        }
+        if (!items.isEmpty()) {
+            try {
+                writeUntilDone(items, writer, items.size() + " record(s)");
+            } catch (Retry.Abandoned e) {
+                throw e;
+            } catch (RuntimeException e) {
+                LOG.warnf("writing a batch of %d records failed, writing them one by one: %s", items.size(),
+                        Failures.describe(e));
+                for (Item<T> item : items) {
+                    try {
+                        writeUntilDone(List.of(item), writer, where(item.record()));
+                    } catch (Retry.Abandoned abandoned) {
+                        throw abandoned;
+                    } catch (RuntimeException failure) {
+                        reasons.put(item.index(), "could not be stored: " + Failures.describe(failure));
+                    }
+                }
+            }
+        }
+        List<DeadLetter> letters = reasons.entrySet().stream()
+                .map(entry -> new DeadLetter(batch.get(entry.getKey()), entry.getValue())).toList();
+        retry.untilDone("sending " + letters.size() + " dead letter(s)", () -> {
+            deadLetters.publish(letters);
+            return null;
+        }, failure -> true);
+        for (DeadLetter letter : letters) {
+            LOG.warnf("%s dead-lettered: %s", where(letter.source()), letter.reason());
+        }
+        return letters;
+    }
+
+    /**
+     * Whether a failure passes by itself and is to be waited out rather than blamed on a record: one the
+     * database explains as its own or the connection's, or any failure while the database does not answer.
+     * The one place each service decides it, for every consumer of records.
+     */
+    public boolean isTransient(Exception failure) {
+        return Failures.isTransient(failure) || !databaseAnswers();
+    }
+
+    private <T> void writeUntilDone(List<Item<T>> items, Writer<T> writer, String what) {
+        retry.untilDone("writing " + what, () -> {
+            QuarkusTransaction.requiringNew().run(() -> writer.write(items));
+            return null;
+        }, this::isTransient);
+    }
+
+    private boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(VALID_TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    private static String where(ConsumerRecord<byte[], byte[]> record) {
+        return record.topic() + " partition " + record.partition() + " offset " + record.offset();
+    }
+}
