@@ -5,23 +5,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mubiao.events.IndicatorChanged;
 import io.mubiao.events.OrgUnitChanged;
 import io.mubiao.events.Topics;
+import io.mubiao.messaging.deadletter.BatchApplier;
+import io.mubiao.messaging.deadletter.BatchApplier.Item;
+import io.mubiao.messaging.deadletter.JsonValue;
+import io.mubiao.messaging.deadletter.Unreadable;
 import io.smallrye.common.annotation.Blocking;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 /**
  * Keeps the local copy of the org units and indicators that target-service publishes as full current state
@@ -29,13 +30,12 @@ import jakarta.transaction.Transactional;
  * A batch is stored in one transaction and its offsets are committed only afterwards, so a crash replays it;
  * replaying is harmless because every write is an upsert or a delete by code.
  * <p>
- * Values are read as strings and parsed here: a tombstone must reach us as a null, and one unreadable record
- * must be logged and passed over, not stop the channel.
+ * Values arrive as bytes and are parsed here: a tombstone must reach us as a null, and a record that cannot be
+ * read or stored goes to the topic's dead-letter topic with the reason ({@link BatchApplier}) instead of
+ * stopping the channel.
  */
 @ApplicationScoped
 public class ReferenceConsumer {
-
-    private static final Logger LOG = Logger.getLogger(ReferenceConsumer.class);
 
     @Inject
     ObjectMapper json;
@@ -43,64 +43,80 @@ public class ReferenceConsumer {
     @Inject
     ReferenceRepository repository;
 
+    @Inject
+    BatchApplier applier;
+
+    private JsonValue<OrgUnitChanged> orgUnit;
+    private JsonValue<IndicatorChanged> indicator;
+
+    @PostConstruct
+    void init() {
+        orgUnit = new JsonValue<>(json, OrgUnitChanged.class);
+        indicator = new JsonValue<>(json, IndicatorChanged.class);
+    }
+
     @Incoming("org-units")
     @Blocking
-    @Transactional
-    public void orgUnits(ConsumerRecords<String, String> records) {
-        Changes<OrgUnitChanged> changes = parse(records, OrgUnitChanged.class, OrgUnitChanged::code,
-                unit -> unit.code() != null);
-        repository.saveOrgUnits(changes.saved().values());
-        repository.deleteOrgUnits(changes.deleted());
+    public void orgUnits(ConsumerRecords<byte[], byte[]> records) {
+        applier.apply(records, record -> read(record, orgUnit, unit -> unit.code() == null ? "code is required" : null),
+                items -> {
+                    Changes<OrgUnitChanged> changes = Changes.of(items, OrgUnitChanged::code);
+                    repository.saveOrgUnits(changes.saved().values());
+                    repository.deleteOrgUnits(changes.deleted());
+                });
     }
 
     @Incoming("indicators")
     @Blocking
-    @Transactional
-    public void indicators(ConsumerRecords<String, String> records) {
-        Changes<IndicatorChanged> changes = parse(records, IndicatorChanged.class, IndicatorChanged::code,
-                indicator -> indicator.code() != null && indicator.measure() != null);
-        repository.saveIndicators(changes.saved().values());
-        repository.deleteIndicators(changes.deleted());
+    public void indicators(ConsumerRecords<byte[], byte[]> records) {
+        applier.apply(records, record -> read(record, indicator, it -> it.code() == null ? "code is required"
+                : it.measure() == null ? "measure is required" : null),
+                items -> {
+                    Changes<IndicatorChanged> changes = Changes.of(items, IndicatorChanged::code);
+                    repository.saveIndicators(changes.saved().values());
+                    repository.deleteIndicators(changes.deleted());
+                });
+    }
+
+    /**
+     * The record's state, or null for a tombstone (deleting its key).
+     *
+     * @param fault what makes a readable state unusable, null when nothing does
+     */
+    private static <T> T read(ConsumerRecord<byte[], byte[]> record, JsonValue<T> reader, Function<T, String> fault)
+            throws Unreadable {
+        if (record.value() == null) {
+            if (record.key() == null) {
+                throw new Unreadable("a tombstone without a key: nothing to delete");
+            }
+            return null;
+        }
+        T value = reader.read(record.value());
+        String wrong = fault.apply(value);
+        if (wrong != null) {
+            throw new Unreadable(wrong);
+        }
+        return value;
     }
 
     /** The last state per code in the batch, as compaction would leave it: saved, or deleted by a tombstone. */
     record Changes<T>(Map<String, T> saved, List<String> deleted) {
-    }
 
-    private <T> Changes<T> parse(ConsumerRecords<String, String> records, Class<T> type,
-            Function<T, String> code, Predicate<T> usable) {
-        Map<String, T> last = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> record : records) {
-            if (record.value() == null) {
-                if (record.key() == null) {
-                    LOG.warnf("%s offset %d: tombstone without key, ignored", record.topic(), record.offset());
+        static <T> Changes<T> of(List<Item<T>> items, Function<T, String> code) {
+            Map<String, T> last = new LinkedHashMap<>();
+            for (Item<T> item : items) {
+                last.put(item.value() == null ? item.key() : code.apply(item.value()), item.value());
+            }
+            Map<String, T> saved = new LinkedHashMap<>();
+            List<String> deleted = new ArrayList<>();
+            last.forEach((key, value) -> {
+                if (value == null) {
+                    deleted.add(key);
                 } else {
-                    last.put(record.key(), null);
+                    saved.put(key, value);
                 }
-                continue;
-            }
-            try {
-                T value = json.readValue(record.value(), type);
-                if (!usable.test(value)) {
-                    LOG.warnf("%s offset %d: %s lacks required fields, ignored: %s", record.topic(), record.offset(),
-                            type.getSimpleName(), record.value());
-                    continue;
-                }
-                last.put(code.apply(value), value);
-            } catch (JsonProcessingException e) {
-                LOG.warnf("%s offset %d: not a readable %s, ignored: %s", record.topic(), record.offset(),
-                        type.getSimpleName(), e.getOriginalMessage());
-            }
+            });
+            return new Changes<>(saved, deleted);
         }
-        Map<String, T> saved = new LinkedHashMap<>();
-        List<String> deleted = new ArrayList<>();
-        last.forEach((key, value) -> {
-            if (value == null) {
-                deleted.add(key);
-            } else {
-                saved.put(key, value);
-            }
-        });
-        return new Changes<>(saved, deleted);
     }
 }
