@@ -26,7 +26,8 @@ class JsonValueTest {
     @Test
     void refusesWhatALenientReadWouldPassOver() {
         assertReason("{\"code\": \"FJ\", \"code\": \"XX\"}", "malformed JSON: Duplicate field 'code'");
-        assertReason("{\"path\": [{\"a\": 1, \"a\": 2}]}", "malformed JSON: Duplicate field 'a'");
+        // also where the type does not look
+        assertReason("{\"extra\": [{\"a\": 1, \"a\": 2}]}", "malformed JSON: Duplicate field 'a'");
         Unreadable twoValues = assertThrows(Unreadable.class, () -> read("{\"code\": \"FJ\"} {\"code\": \"XX\"}"));
         assertTrue(twoValues.getMessage().contains("Trailing token"), twoValues.getMessage());
         assertReason("null", "the value is JSON null: expected one Unit as a JSON object");

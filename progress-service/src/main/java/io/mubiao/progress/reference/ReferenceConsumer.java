@@ -1,12 +1,13 @@
 package io.mubiao.progress.reference;
 
+import static io.mubiao.messaging.deadletter.RecordReader.absent;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -17,8 +18,7 @@ import io.mubiao.events.OrgUnitChanged;
 import io.mubiao.events.Topics;
 import io.mubiao.messaging.deadletter.BatchApplier;
 import io.mubiao.messaging.deadletter.BatchApplier.Item;
-import io.mubiao.messaging.deadletter.JsonValue;
-import io.mubiao.messaging.deadletter.Unreadable;
+import io.mubiao.messaging.deadletter.RecordReader;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,57 +46,35 @@ public class ReferenceConsumer {
     @Inject
     BatchApplier applier;
 
-    private JsonValue<OrgUnitChanged> orgUnit;
-    private JsonValue<IndicatorChanged> indicator;
+    private RecordReader<OrgUnitChanged> orgUnits;
+    private RecordReader<IndicatorChanged> indicators;
 
     @PostConstruct
     void init() {
-        orgUnit = new JsonValue<>(json, OrgUnitChanged.class);
-        indicator = new JsonValue<>(json, IndicatorChanged.class);
+        orgUnits = new RecordReader<>(json, OrgUnitChanged.class, true, unit -> absent(
+                unit.code() == null ? "code" : null));
+        indicators = new RecordReader<>(json, IndicatorChanged.class, true, indicator -> absent(
+                indicator.code() == null ? "code" : null, indicator.measure() == null ? "measure" : null));
     }
 
     @Incoming("org-units")
     @Blocking
     public void orgUnits(ConsumerRecords<byte[], byte[]> records) {
-        applier.apply(records, record -> read(record, orgUnit, unit -> unit.code() == null ? "code is required" : null),
-                items -> {
-                    Changes<OrgUnitChanged> changes = Changes.of(items, OrgUnitChanged::code);
-                    repository.saveOrgUnits(changes.saved().values());
-                    repository.deleteOrgUnits(changes.deleted());
-                });
+        applier.apply(records, orgUnits::read, items -> {
+            Changes<OrgUnitChanged> changes = Changes.of(items, OrgUnitChanged::code);
+            repository.saveOrgUnits(changes.saved().values());
+            repository.deleteOrgUnits(changes.deleted());
+        });
     }
 
     @Incoming("indicators")
     @Blocking
     public void indicators(ConsumerRecords<byte[], byte[]> records) {
-        applier.apply(records, record -> read(record, indicator, it -> it.code() == null ? "code is required"
-                : it.measure() == null ? "measure is required" : null),
-                items -> {
-                    Changes<IndicatorChanged> changes = Changes.of(items, IndicatorChanged::code);
-                    repository.saveIndicators(changes.saved().values());
-                    repository.deleteIndicators(changes.deleted());
-                });
-    }
-
-    /**
-     * The record's state, or null for a tombstone (deleting its key).
-     *
-     * @param fault what makes a readable state unusable, null when nothing does
-     */
-    private static <T> T read(ConsumerRecord<byte[], byte[]> record, JsonValue<T> reader, Function<T, String> fault)
-            throws Unreadable {
-        if (record.value() == null) {
-            if (record.key() == null) {
-                throw new Unreadable("a tombstone without a key: nothing to delete");
-            }
-            return null;
-        }
-        T value = reader.read(record.value());
-        String wrong = fault.apply(value);
-        if (wrong != null) {
-            throw new Unreadable(wrong);
-        }
-        return value;
+        applier.apply(records, indicators::read, items -> {
+            Changes<IndicatorChanged> changes = Changes.of(items, IndicatorChanged::code);
+            repository.saveIndicators(changes.saved().values());
+            repository.deleteIndicators(changes.deleted());
+        });
     }
 
     /** The last state per code in the batch, as compaction would leave it: saved, or deleted by a tombstone. */

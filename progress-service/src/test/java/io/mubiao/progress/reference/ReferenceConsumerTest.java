@@ -94,7 +94,7 @@ class ReferenceConsumerTest {
         Map<RecordMetadata, String> reasons = new LinkedHashMap<>();
         reasons.put(publishRaw(Topics.INDICATORS, rate, "{not json"), "malformed JSON: ");
         reasons.put(publishRaw(Topics.INDICATORS, rate, "null"), "the value is JSON null");
-        reasons.put(publishRaw(Topics.INDICATORS, rate, "{\"code\": \"" + rate + "\"}"), "measure is required");
+        reasons.put(publishRaw(Topics.INDICATORS, rate, "{\"code\": \"" + rate + "\"}"), "required fields missing: measure");
         reasons.put(publishRaw(Topics.INDICATORS, rate, "{\"code\": \"" + rate + "\", \"measure\": \"SIDEWAYS\"}"),
                 "JSON of the wrong shape for IndicatorChanged: Cannot deserialize value of type "
                         + "`io.mubiao.events.Measure` from String \"SIDEWAYS\"");

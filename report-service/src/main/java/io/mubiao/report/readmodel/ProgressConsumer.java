@@ -1,6 +1,6 @@
 package io.mubiao.report.readmodel;
 
-import static io.mubiao.report.readmodel.RecordReader.absent;
+import static io.mubiao.messaging.deadletter.RecordReader.absent;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mubiao.events.ProgressRecorded;
 import io.mubiao.messaging.deadletter.BatchApplier;
 import io.mubiao.messaging.deadletter.BatchApplier.Item;
+import io.mubiao.messaging.deadletter.RecordReader;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**

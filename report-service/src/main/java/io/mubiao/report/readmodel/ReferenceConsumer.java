@@ -1,6 +1,6 @@
 package io.mubiao.report.readmodel;
 
-import static io.mubiao.report.readmodel.RecordReader.absent;
+import static io.mubiao.messaging.deadletter.RecordReader.absent;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,6 +23,7 @@ import io.mubiao.events.OrgUnitChanged;
 import io.mubiao.events.TargetChanged;
 import io.mubiao.messaging.deadletter.BatchApplier;
 import io.mubiao.messaging.deadletter.BatchApplier.Item;
+import io.mubiao.messaging.deadletter.RecordReader;
 import io.mubiao.messaging.deadletter.Unreadable;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
