@@ -116,11 +116,13 @@ public class BatchApplier {
 
     /**
      * Whether a failure passes by itself and is to be waited out rather than blamed on a record: one the
-     * database explains as its own or the connection's, or any failure while the database does not answer.
+     * database explains as its own or the connection's, any failure while the database does not answer (a
+     * commit that failed with its connection may say no more than that the transaction rolled back), and any
+     * while the application stops ("EntityManagerFactory is closed"); the retry then gives the batch up.
      * The one place each service decides it, for every consumer of records.
      */
     public boolean isTransient(Exception failure) {
-        return Failures.isTransient(failure) || !databaseAnswers();
+        return stopping || Failures.isTransient(failure) || !databaseAnswers();
     }
 
     private <T> void writeUntilDone(List<Item<T>> items, Writer<T> writer, String what) {
