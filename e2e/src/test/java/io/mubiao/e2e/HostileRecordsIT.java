@@ -1,5 +1,6 @@
 package io.mubiao.e2e;
 
+import static io.mubiao.testinfra.TopicReader.header;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
@@ -33,17 +34,13 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,6 +49,7 @@ import org.junit.jupiter.api.Test;
 import io.mubiao.e2e.HostileRecords.Hostile;
 import io.mubiao.e2e.RunningSuite.Service;
 import io.mubiao.events.Topics;
+import io.mubiao.testinfra.TopicReader;
 import io.restassured.http.ContentType;
 
 /**
@@ -287,38 +285,17 @@ class HostileRecordsIT {
 
     /** Every letter of a dead-letter topic, by the place of its record ({@link #source}). */
     private static Map<String, List<ConsumerRecord<byte[], byte[]>>> lettersBySource(String topic) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         Map<String, List<ConsumerRecord<byte[], byte[]>>> letters = new HashMap<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                assertTrue(System.nanoTime() < deadline, "reading " + topic + " to its end took over a minute");
-                for (ConsumerRecord<byte[], byte[]> letter : consumer.poll(Duration.ofMillis(200))) {
-                    String source = header(letter, "dlq-source-topic") + "-" + header(letter, "dlq-source-partition")
-                            + "@" + header(letter, "dlq-source-offset");
-                    letters.computeIfAbsent(source, key -> new ArrayList<>()).add(letter);
-                }
-            }
+        for (ConsumerRecord<byte[], byte[]> letter : TopicReader.readAll(suite.kafkaBootstrapServers(), topic)) {
+            String source = header(letter, "dlq-source-topic") + "-" + header(letter, "dlq-source-partition") + "@"
+                    + header(letter, "dlq-source-offset");
+            letters.computeIfAbsent(source, key -> new ArrayList<>()).add(letter);
         }
         return letters;
     }
 
     private static String source(RecordMetadata record) {
         return record.topic() + "-" + record.partition() + "@" + record.offset();
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static String abbreviate(String text) {
