@@ -24,9 +24,9 @@ import jakarta.inject.Inject;
  * Applies a batch of consumed records to the database so that no record can block its partition: each record
  * is read on its own, and one that cannot be read becomes a {@link DeadLetter} with the reason; the rest are
  * written together in one transaction. When that fails for a reason that passes by itself ({@link #isTransient})
- * it is retried until it works and dead-letters nothing; when it fails for any other reason, each record is
- * written in a transaction of its own and only those that still fail are dead-lettered, with the database's
- * error as reason. {@link #apply} returns once the writes are committed and the broker has acknowledged every
+ * it is retried until it works and dead-letters nothing; when it fails twice for any other reason, each record
+ * is written in a transaction of its own and only those that still fail, twice, are dead-lettered, with the
+ * database's error as reason. {@link #apply} returns once the writes are committed and the broker has acknowledged every
  * dead letter: only then may the connector commit the batch's offsets.
  * <p>
  * For the suite's own topics, written by the outboxes, where a bad record means a foreign producer or a bug;
@@ -70,8 +70,8 @@ public class BatchApplier {
     private volatile boolean stopping;
     private final Retry retry = new Retry(TimeUnit.MILLISECONDS::sleep, () -> stopping);
 
-    /** @return the records dead-lettered, in the batch's order */
-    public <T> List<DeadLetter> apply(ConsumerRecords<byte[], byte[]> records, Reader<T> reader, Writer<T> writer) {
+    /** Returns once the batch is written and its dead letters are acknowledged. */
+    public <T> void apply(ConsumerRecords<byte[], byte[]> records, Reader<T> reader, Writer<T> writer) {
         List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>(records.count());
         records.forEach(batch::add);
         Map<Integer, String> reasons = new TreeMap<>();
@@ -111,7 +111,6 @@ public class BatchApplier {
         for (DeadLetter letter : letters) {
             LOG.warnf("%s dead-lettered: %s", where(letter.source()), letter.reason());
         }
-        return letters;
     }
 
     /**
@@ -125,7 +124,24 @@ public class BatchApplier {
         return stopping || Failures.isTransient(failure) || !databaseAnswers();
     }
 
+    /**
+     * Writes, waiting out transient failures; a failure that is not is blamed on the records only when writing
+     * them again fails too. A connection killed under a statement (a failover, an operator) may fail it with
+     * nothing that says so, such as a driver's IllegalStateException over the pool's state-less "connection is
+     * closed", while the database answers again at once: the second attempt, on a new connection, succeeds.
+     */
     private <T> void writeUntilDone(List<Item<T>> items, Writer<T> writer, String what) {
+        try {
+            writeOnce(items, writer, what);
+        } catch (Retry.Abandoned e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.warnf("writing %s failed, trying once more before blaming the records: %s", what, Failures.describe(e));
+            writeOnce(items, writer, what);
+        }
+    }
+
+    private <T> void writeOnce(List<Item<T>> items, Writer<T> writer, String what) {
         retry.untilDone("writing " + what, () -> {
             QuarkusTransaction.requiringNew().run(() -> writer.write(items));
             return null;

@@ -124,7 +124,8 @@ class ReferenceConsumerTest {
             blocker.setAutoCommit(false);
             statement.execute("lock table indicator in access exclusive mode");
             sent = publishIndicator(rate, Measure.RATIO);
-            // the consumer waits for the lock; its connection is then killed, as a failover or an operator would
+            // The consumer waits for the lock; its connection is then killed, as a failover or an operator would:
+            // the failure may say no more than that the connection is closed (BatchApplier tries once more).
             await().atMost(Duration.ofSeconds(60)).until(() -> terminateLockWaiters(statement) > 0);
             blocker.rollback();
         }
