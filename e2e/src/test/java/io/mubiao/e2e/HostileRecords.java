@@ -300,10 +300,12 @@ final class HostileRecords {
     // ---- the suite's own topics: garbage that every consumer of the topic must refuse ----
 
     /**
-     * Garbage for a reference topic, bad for both services that read it (progress-service needs less than
-     * report-service), each with a code starting with {@code badPrefix} where it has one.
+     * Garbage for a reference topic under {@code key}, bad for both services that read it (progress-service needs
+     * less than report-service), each spoiling a valid state, so that what it names must not be stored.
      *
-     * @param state a valid full state of the topic's type, as a map, for {@code code}
+     * @param state the valid full state number {@code i} of the topic's type, as a map
+     * @param codeField the field that names it ({@code code}, or a target's {@code indicator})
+     * @param enumField a field that a word such as SIDEWAYS cannot fill
      */
     List<Hostile> referenceGarbage(String key, IntFunction<Map<String, Object>> state, String codeField,
             String enumField, int times) {
