@@ -11,7 +11,6 @@ import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -20,8 +19,9 @@ import io.mubiao.events.Topics;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Creates the suite's topics (compacted where {@link Topics} says so) when they are missing. Brokers run
- * with automatic topic creation off, so a consumer can never create a reference topic uncompacted.
+ * Creates the suite's topics, with the configuration {@link Topics} gives each (compacted, larger records), when
+ * they are missing. Brokers run with automatic topic creation off, so a consumer can never create a reference
+ * topic uncompacted. Topics that exist are left as they are.
  * Runs in the background and retries, so a service starts even while the broker is still coming up.
  */
 @ApplicationScoped
@@ -66,10 +66,7 @@ public class TopicCreator {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = Topics.ALL.stream()
                     .filter(spec -> !existing.contains(spec.name()))
-                    .map(spec -> new NewTopic(spec.name(), spec.partitions(), replicationFactor)
-                            .configs(spec.compacted()
-                                    ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)
-                                    : Map.of()))
+                    .map(spec -> new NewTopic(spec.name(), spec.partitions(), replicationFactor).configs(spec.configs()))
                     .toList();
             for (NewTopic topic : missing) {
                 try {

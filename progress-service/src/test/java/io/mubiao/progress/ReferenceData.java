@@ -85,8 +85,8 @@ public final class ReferenceData {
         }
     }
 
-    public static void publishIndicator(String code, Measure measure) {
-        send(Topics.INDICATORS, code, new IndicatorChanged(UUID.randomUUID().toString(), System.nanoTime(), code,
+    public static RecordMetadata publishIndicator(String code, Measure measure) {
+        return send(Topics.INDICATORS, code, new IndicatorChanged(UUID.randomUUID().toString(), System.nanoTime(), code,
                 "indicator " + code, measure == Measure.RATIO ? "%" : "", measure,
                 Direction.HIGHER_IS_BETTER, null, 2, Instant.now()));
     }
@@ -97,9 +97,9 @@ public final class ReferenceData {
     }
 
     /** Publishes a raw value, readable or not. */
-    public static void publishRaw(String topic, String key, String value) {
+    public static RecordMetadata publishRaw(String topic, String key, String value) {
         try (KafkaProducer<String, String> producer = producer()) {
-            producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
+            return producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish to " + topic, e);
         }
@@ -126,9 +126,9 @@ public final class ReferenceData {
                 .post("/api/progress").statusCode() == status);
     }
 
-    private static void send(String topic, String key, Object value) {
+    private static RecordMetadata send(String topic, String key, Object value) {
         try {
-            publishRaw(topic, key, value == null ? null : JSON.writeValueAsString(value));
+            return publishRaw(topic, key, value == null ? null : JSON.writeValueAsString(value));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }

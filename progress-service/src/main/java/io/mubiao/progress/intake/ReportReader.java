@@ -80,7 +80,8 @@ public final class ReportReader {
         };
     }
 
-    private static String abbreviate(String text) {
+    /** At most {@value #MAX_QUOTED} characters of a wrong string, for a message that quotes it. */
+    static String abbreviate(String text) {
         return text.length() <= MAX_QUOTED ? text : text.substring(0, MAX_QUOTED) + "…";
     }
 
@@ -141,7 +142,7 @@ public final class ReportReader {
                 // ISO_LOCAL_DATE resolves strictly: 2026-02-30 is refused, not moved to 2 March
                 return LocalDate.parse(node.textValue());
             } catch (DateTimeParseException e) {
-                fail(name, name + " '" + node.textValue() + "' is not a real date written YYYY-MM-DD");
+                fail(name, name + " '" + abbreviate(node.textValue()) + "' is not a real date written YYYY-MM-DD");
                 return null;
             }
         }

@@ -174,7 +174,8 @@ public final class ReportValidator {
         }
         if (!wellFormed.contains(code)) {
             if (!CODE.matcher(code).matches()) {
-                check.fail(field, field + " '" + code + "' is not a code: 1 to 64 letters, digits, '.', '_' or '-'");
+                check.fail(field, field + " '" + ReportReader.abbreviate(code)
+                        + "' is not a code: 1 to 64 letters, digits, '.', '_' or '-'");
                 return false;
             }
             wellFormed.add(code);

@@ -133,6 +133,17 @@ class ReportValidatorTest {
     }
 
     @Test
+    void quotesAtMostFortyCharactersOfAWrongCodeOrDate() {
+        // a megabyte of a code would make a message (and a dead letter's reason) a megabyte long
+        String code = "县".repeat(100_000);
+        String date = "2026-04-15".repeat(100_000);
+        assertErrors("{\"orgUnit\": \"" + code + "\", \"indicator\": \"invest\", \"date\": \"" + date
+                + "\", \"value\": 1}",
+                "date: date '" + date.substring(0, 40) + "…' is not a real date written YYYY-MM-DD",
+                "orgUnit: orgUnit '" + "县".repeat(40) + "…' is not a code: 1 to 64 letters, digits, '.', '_' or '-'");
+    }
+
+    @Test
     void rejectsNumbersThatDoNotFitNumeric20Scale6() {
         assertErrors("""
                 {"orgUnit": "GL", "indicator": "invest", "date": "2026-04-15", "value": 0.0000001}""",

@@ -1,31 +1,37 @@
 package io.mubiao.report.readmodel;
 
+import static io.mubiao.messaging.deadletter.RecordReader.absent;
+
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Predicate;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mubiao.events.IndicatorChanged;
 import io.mubiao.events.OrgUnitChanged;
 import io.mubiao.events.TargetChanged;
-import io.mubiao.events.Topics;
-import io.mubiao.messaging.ConsumerRetry;
+import io.mubiao.messaging.deadletter.BatchApplier;
+import io.mubiao.messaging.deadletter.BatchApplier.Item;
+import io.mubiao.messaging.deadletter.RecordReader;
+import io.mubiao.messaging.deadletter.Unreadable;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * Mirrors the compacted reference topics into the read model. Each record is the full current state under
  * its key and a null value deletes the key, so within a batch only the last record of a key matters.
- * Offsets are committed after the transaction, so a crash replays the batch, which is harmless; a database
- * outage is waited out ({@link ConsumerRetry}), so no change is skipped.
+ * Offsets are committed after the transaction, so a crash replays the batch, which is harmless. A record that
+ * cannot be read or stored goes to its topic's dead-letter topic with the reason ({@link BatchApplier}).
  */
 @ApplicationScoped
 public class ReferenceConsumer {
@@ -34,32 +40,48 @@ public class ReferenceConsumer {
     ReadModelStore store;
 
     @Inject
-    JsonRecords records;
+    ObjectMapper json;
+
+    @Inject
+    BatchApplier applier;
 
     @Inject
     ReadModelVersions versions;
 
-    @Inject
-    ConsumerRetry retries;
+    private RecordReader<OrgUnitChanged> orgUnits;
+    private RecordReader<IndicatorChanged> indicators;
+    private RecordReader<TargetChanged> targets;
+
+    @PostConstruct
+    void init() {
+        orgUnits = new RecordReader<>(json, OrgUnitChanged.class, true, unit -> absent(
+                unit.code() == null ? "code" : null, unit.name() == null ? "name" : null,
+                unit.path() == null || unit.path().isEmpty() ? "path" : null));
+        indicators = new RecordReader<>(json, IndicatorChanged.class, true, indicator -> absent(
+                indicator.code() == null ? "code" : null, indicator.name() == null ? "name" : null,
+                indicator.measure() == null ? "measure" : null, indicator.direction() == null ? "direction" : null));
+        targets = new RecordReader<>(json, TargetChanged.class, true, target -> absent(
+                target.indicator() == null ? "indicator" : null, target.orgUnit() == null ? "orgUnit" : null,
+                target.year() <= 0 ? "year" : null, target.value() == null ? "value" : null));
+    }
 
     @Incoming("org-units")
     @Blocking
-    public void onOrgUnits(ConsumerRecords<String, String> batch) {
-        Map<String, OrgUnitChanged> latest = latestByKey(batch, OrgUnitChanged.class,
-                unit -> unit.code() != null && unit.name() != null && unit.path() != null && !unit.path().isEmpty());
-        List<OrgUnitChanged> upserts = new ArrayList<>();
-        List<String> deletes = new ArrayList<>();
-        latest.forEach((code, unit) -> {
-            if (unit == null) {
-                deletes.add(code);
-            } else {
-                // The level follows from the path when a publisher leaves it out.
-                upserts.add(unit.level() > 0 ? unit
-                        : new OrgUnitChanged(unit.eventId(), unit.version(), unit.code(), unit.name(),
-                                unit.parent(), unit.kind(), unit.path().size(), unit.path(), unit.changedAt()));
-            }
-        });
-        retries.inTransaction("storing " + batch.count() + " record(s) of " + Topics.ORG_UNITS, () -> {
+    public void onOrgUnits(ConsumerRecords<byte[], byte[]> batch) {
+        applier.apply(batch, orgUnits::read, items -> {
+            Map<String, OrgUnitChanged> latest = latestByKey(items);
+            List<OrgUnitChanged> upserts = new ArrayList<>();
+            List<String> deletes = new ArrayList<>();
+            latest.forEach((code, unit) -> {
+                if (unit == null) {
+                    deletes.add(code);
+                } else {
+                    // The level follows from the path when a publisher leaves it out.
+                    upserts.add(unit.level() > 0 ? unit
+                            : new OrgUnitChanged(unit.eventId(), unit.version(), unit.code(), unit.name(),
+                                    unit.parent(), unit.kind(), unit.path().size(), unit.path(), unit.changedAt()));
+                }
+            });
             store.upsertOrgUnits(upserts);
             store.deleteOrgUnits(deletes);
             bumpIfWritten(upserts.size() + deletes.size(), true);
@@ -68,11 +90,9 @@ public class ReferenceConsumer {
 
     @Incoming("indicators")
     @Blocking
-    public void onIndicators(ConsumerRecords<String, String> batch) {
-        Map<String, IndicatorChanged> latest = latestByKey(batch, IndicatorChanged.class,
-                indicator -> indicator.code() != null && indicator.name() != null && indicator.measure() != null
-                        && indicator.direction() != null);
-        retries.inTransaction("storing " + batch.count() + " record(s) of " + Topics.INDICATORS, () -> {
+    public void onIndicators(ConsumerRecords<byte[], byte[]> batch) {
+        applier.apply(batch, indicators::read, items -> {
+            Map<String, IndicatorChanged> latest = latestByKey(items);
             store.upsertIndicators(latest.values().stream().filter(Objects::nonNull).toList());
             store.deleteIndicators(latest.entrySet().stream().filter(e -> e.getValue() == null).map(Map.Entry::getKey).toList());
             bumpIfWritten(latest.size(), true);
@@ -81,29 +101,38 @@ public class ReferenceConsumer {
 
     @Incoming("targets")
     @Blocking
-    public void onTargets(ConsumerRecords<String, String> batch) {
-        Map<String, TargetChanged> latest = latestByKey(batch, TargetChanged.class,
-                target -> target.indicator() != null && target.orgUnit() != null && target.year() > 0
-                        && target.value() != null);
-        List<TargetChanged> upserts = new ArrayList<>();
-        List<ReadModelStore.TargetKey> deletes = new ArrayList<>();
-        latest.forEach((key, target) -> {
-            if (target != null) {
-                upserts.add(target);
-                return;
+    public void onTargets(ConsumerRecords<byte[], byte[]> batch) {
+        applier.apply(batch, record -> {
+            TargetChanged target = targets.read(record);
+            if (target == null && targetKey(new String(record.key(), StandardCharsets.UTF_8)) == null) {
+                throw new Unreadable("a tombstone's key must be indicator|orgUnit|year");
             }
-            String[] parts = key.split("\\|");
-            try {
-                deletes.add(new ReadModelStore.TargetKey(parts[0], parts[1], Integer.parseInt(parts[2])));
-            } catch (RuntimeException e) {
-                // Not a key this suite writes; nothing stored under it.
-            }
-        });
-        retries.inTransaction("storing " + batch.count() + " record(s) of " + Topics.TARGETS, () -> {
+            return target;
+        }, items -> {
+            Map<String, TargetChanged> latest = latestByKey(items);
+            List<TargetChanged> upserts = new ArrayList<>();
+            List<ReadModelStore.TargetKey> deletes = new ArrayList<>();
+            latest.forEach((key, target) -> {
+                if (target == null) {
+                    deletes.add(targetKey(key));
+                } else {
+                    upserts.add(target);
+                }
+            });
             store.upsertTargets(upserts);
             store.deleteTargets(deletes);
             bumpIfWritten(upserts.size() + deletes.size(), false);
         });
+    }
+
+    /** The target a key {@code indicator|orgUnit|year} names, null when it names none. */
+    private static ReadModelStore.TargetKey targetKey(String key) {
+        String[] parts = key.split("\\|");
+        try {
+            return parts.length == 3 ? new ReadModelStore.TargetKey(parts[0], parts[1], Integer.parseInt(parts[2])) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** Last in the transaction (ReadModelVersions): what instances cached from the read model is now stale. */
@@ -113,23 +142,11 @@ public class ReferenceConsumer {
         }
     }
 
-    /** The last state of each key in the batch; a null value is a delete. Unreadable records are skipped. */
-    private <T> Map<String, T> latestByKey(ConsumerRecords<String, String> batch, Class<T> type,
-            Predicate<T> complete) {
+    /** The last state of each key in the batch; a null value is a delete. */
+    private static <T> Map<String, T> latestByKey(List<Item<T>> items) {
         Map<String, T> latest = new LinkedHashMap<>();
-        for (ConsumerRecord<String, String> record : batch) {
-            if (record.key() == null) {
-                JsonRecords.skip(record, "no key");
-                continue;
-            }
-            if (record.value() == null) {
-                latest.put(record.key(), null);
-                continue;
-            }
-            T value = records.read(record, type, complete);
-            if (value != null) {
-                latest.put(record.key(), value);
-            }
+        for (Item<T> item : items) {
+            latest.put(item.key(), item.value());
         }
         return latest;
     }

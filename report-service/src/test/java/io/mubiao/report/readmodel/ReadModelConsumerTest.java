@@ -1,17 +1,26 @@
 package io.mubiao.report.readmodel;
 
 import static io.mubiao.report.Auth.asAdmin;
+import static io.mubiao.testinfra.TopicReader.header;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +29,10 @@ import org.junit.jupiter.api.Test;
 import io.mubiao.events.Direction;
 import io.mubiao.events.Measure;
 import io.mubiao.events.Topics;
+import io.mubiao.messaging.deadletter.DeadLetter;
 import io.mubiao.report.KafkaFeed;
+import io.mubiao.testinfra.KafkaTestResource;
+import io.mubiao.testinfra.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.config.JsonConfig;
@@ -30,7 +42,7 @@ import io.restassured.response.ValidatableResponse;
 
 /**
  * The consumers against the real broker: revisions only move forward, tombstones delete, and a bad record
- * is skipped without stopping the stream. Observed through the ranking, as a dashboard would.
+ * goes to its topic's dead-letter topic without stopping the stream. Observed through the ranking, as a dashboard would.
  */
 @QuarkusTest
 class ReadModelConsumerTest {
@@ -119,12 +131,39 @@ class ReadModelConsumerTest {
     }
 
     @Test
-    void aMalformedRecordIsSkippedAndTheStreamGoesOn() {
-        feed.sendRaw(Topics.PROGRESS_RECORDED, county, "{not json");
-        feed.sendRaw(Topics.PROGRESS_RECORDED, county, "{\"orgUnit\": \"" + county + "\"}");
-        feed.sendRaw(Topics.ORG_UNITS, county, "[]");
+    void aRecordItCannotReadOrStoreIsDeadLetteredWithTheReasonAndTheStreamGoesOn() {
+        // Each of these stopped its channel for good before: a year 0 (which PostgreSQL has not) and a NUL failed
+        // the batch's transaction, and the exception failed the channel; the others were skipped with a log line.
+        Map<RecordMetadata, String> reasons = new LinkedHashMap<>();
+        reasons.put(feed.sendRaw(Topics.PROGRESS_RECORDED, county, "{not json"), "malformed JSON: ");
+        reasons.put(feed.sendRaw(Topics.PROGRESS_RECORDED, county, "{\"orgUnit\": \"" + county + "\"}"),
+                "required fields missing: indicator, date, value (or numerator and denominator)");
+        reasons.put(feed.sendRaw(Topics.PROGRESS_RECORDED, county, observation("0000-01-01", county)),
+                "could not be stored: ERROR: date/time field value out of range");
+        reasons.put(feed.sendRaw(Topics.PROGRESS_RECORDED, county, observation("2026-04-14", county + "\\u0000")),
+                "could not be stored: ERROR: invalid byte sequence for encoding \"UTF8\": 0x00");
+        reasons.put(feed.sendRaw(Topics.PROGRESS_RECORDED, county, null), "the record has no value");
+        reasons.put(feed.sendRaw(Topics.ORG_UNITS, county, "[]"), "JSON of the wrong shape for OrgUnitChanged: ");
+        reasons.put(feed.sendRaw(Topics.TARGETS, "no-target-key", null), "a tombstone's key must be indicator|orgUnit|year");
         feed.ratio(county, rate, "2026-04-15", 42, 100, 1);
         eventually(() -> ranking("2026-04-15").body("entries[0].value", equalTo(new BigDecimal("42.00"))));
+
+        eventually(() -> reasons.forEach((record, reason) -> {
+            ConsumerRecord<byte[], byte[]> letter = TopicReader.readAll(KafkaTestResource.bootstrapServers(),
+                    Topics.deadLetterTopicOf(record.topic())).stream()
+                    .filter(each -> Long.toString(record.offset()).equals(header(each, DeadLetter.SOURCE_OFFSET))
+                            && Integer.toString(record.partition()).equals(header(each, DeadLetter.SOURCE_PARTITION)))
+                    .findFirst().orElse(null);
+            assertNotNull(letter, reason);
+            assertThat(header(letter, DeadLetter.REASON), startsWith(reason));
+            assertEquals("report-service", header(letter, DeadLetter.CONSUMER));
+        }));
+    }
+
+    /** A stored revision of {@code rate} as progress-service publishes it, with the date as given. */
+    private String observation(String date, String orgUnit) {
+        return "{\"eventId\": \"" + KafkaFeed.unique("ev") + "\", \"orgUnit\": \"" + orgUnit + "\", \"indicator\": \"" + rate
+                + "\", \"date\": \"" + date + "\", \"value\": 5, \"numerator\": 5, \"denominator\": 100, \"revision\": 1}";
     }
 
     @Test

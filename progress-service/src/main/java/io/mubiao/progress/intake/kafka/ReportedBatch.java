@@ -11,12 +11,13 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.mubiao.messaging.Retry;
+import io.mubiao.messaging.deadletter.DeadLetter;
+import io.mubiao.messaging.deadletter.JsonValue;
 import io.mubiao.problem.Failures;
 import io.mubiao.problem.Problem.FieldError;
 import io.mubiao.progress.intake.ImportSummary;
@@ -62,7 +63,8 @@ final class ReportedBatch {
     private final Retry retry;
 
     /**
-     * @param json reads a record's value; numbers must come out as BigDecimal, as in the REST intake
+     * @param json reads a record's value ({@link JsonValue#strict}); numbers must come out as BigDecimal, as in
+     *            the REST intake
      */
     ReportedBatch(ObjectReader json, Store store, Publisher publisher, Retry retry) {
         this.json = json;
@@ -120,9 +122,7 @@ final class ReportedBatch {
             parsed.add(ReportReader.read(index, node));
             return null;
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            return "malformed JSON: " + e.getOriginalMessage() + where;
+            return JsonValue.describe(e);
         } catch (IOException e) {
             // bytes that are no text in any encoding JSON allows
             return "malformed JSON: " + e.getMessage();

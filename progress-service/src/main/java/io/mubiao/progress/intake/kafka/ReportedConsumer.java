@@ -10,12 +10,13 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mubiao.events.Topics;
 import io.mubiao.messaging.ConsumerRetry;
 import io.mubiao.messaging.Retry;
+import io.mubiao.messaging.deadletter.DeadLetterPublisher;
+import io.mubiao.messaging.deadletter.JsonValue;
 import io.mubiao.progress.intake.ImportSummary;
 import io.mubiao.progress.intake.IntakeService;
 import io.mubiao.progress.intake.ReportReader.Parsed;
@@ -46,6 +47,7 @@ public class ReportedConsumer {
     @Inject
     ObjectMapper json;
 
+    /** Says which failures pass by themselves, as for the service's other consumers. */
     @Inject
     ConsumerRetry retries;
 
@@ -65,7 +67,7 @@ public class ReportedConsumer {
                 return retries.isTransient(failure);
             }
         };
-        batch = new ReportedBatch(json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS), store,
+        batch = new ReportedBatch(JsonValue.strict(json.reader()), store,
                 deadLetters::publish, new Retry(TimeUnit.MILLISECONDS::sleep, retries::stopping));
     }
 

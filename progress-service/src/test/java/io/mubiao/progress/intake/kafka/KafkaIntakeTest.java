@@ -1,16 +1,15 @@
 package io.mubiao.progress.intake.kafka;
 
 import static io.mubiao.progress.Auth.asAdmin;
+import static io.mubiao.progress.DeadLetters.letterOf;
 import static io.mubiao.progress.RecordedTopic.consumeFor;
 import static io.mubiao.progress.ReferenceData.code;
 import static io.mubiao.progress.ReferenceData.seed;
 import static io.mubiao.progress.ReferenceData.today;
 import static io.mubiao.progress.intake.kafka.ReportedTopic.committedPast;
-import static io.mubiao.progress.intake.kafka.ReportedTopic.deadLetterOf;
-import static io.mubiao.progress.intake.kafka.ReportedTopic.deadLetters;
-import static io.mubiao.progress.intake.kafka.ReportedTopic.header;
 import static io.mubiao.progress.intake.kafka.ReportedTopic.produce;
 import static io.mubiao.progress.intake.kafka.ReportedTopic.utf8;
+import static io.mubiao.testinfra.TopicReader.header;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -39,6 +38,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mubiao.events.Measure;
 import io.mubiao.events.Topics;
+import io.mubiao.messaging.deadletter.DeadLetter;
+import io.mubiao.progress.DeadLetters;
 import io.mubiao.progress.intake.kafka.ReportedTopic.Raw;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -91,6 +92,9 @@ class KafkaIntakeTest {
         reasons.put("future", "date: date " + today().plusDays(2) + " is in the future");
         records.put("reused", Raw.of(unit, report(first, unit, rate, yesterday, 41, 100)));
         reasons.put("reused", "eventId: eventId " + first + " was already used for a different report");
+        records.put("duplicate keys", Raw.of(unit, "{\"orgUnit\": \"" + unit + "\", \"orgUnit\": \"" + nowhere
+                + "\", \"indicator\": \"" + rate + "\", \"date\": \"" + yesterday + "\", \"numerator\": 1, \"denominator\": 2}"));
+        reasons.put("duplicate keys", "malformed JSON: Duplicate field 'orgUnit'");
         records.put("tombstone", Raw.of(unit, null));
         reasons.put("tombstone", "the record has no value");
         records.put("second", Raw.of(unit, report(second, unit, rate, dayBefore, 50, 100)));
@@ -103,9 +107,9 @@ class KafkaIntakeTest {
         }
         await().atMost(PATIENCE).until(() -> sent.stream().allMatch(ReportedTopic::committedPast));
 
-        List<ConsumerRecord<byte[], byte[]>> letters = deadLetters();
+        List<ConsumerRecord<byte[], byte[]>> letters = DeadLetters.of(Topics.PROGRESS_REPORTED);
         for (String name : names) {
-            ConsumerRecord<byte[], byte[]> letter = deadLetterOf(letters, where.get(name));
+            ConsumerRecord<byte[], byte[]> letter = letterOf(letters, where.get(name));
             if (!reasons.containsKey(name)) {
                 assertNull(letter, name + " is good, yet dead-lettered: " + (letter == null ? "" : header(letter, "dlq-reason")));
                 continue;
@@ -122,7 +126,7 @@ class KafkaIntakeTest {
         }
         for (String name : reasons.keySet()) {
             RecordMetadata source = where.get(name);
-            assertEquals(1, letters.stream().filter(letter -> deadLetterOf(List.of(letter), source) != null).count(),
+            assertEquals(1, letters.stream().filter(letter -> letterOf(List.of(letter), source) != null).count(),
                     name + " dead-lettered once");
         }
 
@@ -165,13 +169,37 @@ class KafkaIntakeTest {
         history(unit, rate, today().minusDays(1)).body("revisions", hasSize(1)).body("revisions[0].eventId", equalTo(before));
         history(unit, rate, today().minusDays(3)).body("revisions", hasSize(1)).body("revisions[0].eventId", equalTo(after));
         history(unit, rate, today().minusDays(2)).body("revisions", hasSize(0));
-        ConsumerRecord<byte[], byte[]> letter = deadLetterOf(deadLetters(), sent.get(1));
+        ConsumerRecord<byte[], byte[]> letter = letterOf(DeadLetters.of(Topics.PROGRESS_REPORTED), sent.get(1));
         assertNotNull(letter, "the poison record is dead-lettered");
         assertArrayEquals(utf8(truncated), letter.value());
         String reason = header(letter, DeadLetter.REASON);
         assertTrue(reason.startsWith("malformed JSON: "), reason);
-        assertNull(deadLetterOf(deadLetters(), sent.get(0)));
-        assertNull(deadLetterOf(deadLetters(), sent.get(2)));
+        assertNull(letterOf(DeadLetters.of(Topics.PROGRESS_REPORTED), sent.get(0)));
+        assertNull(letterOf(DeadLetters.of(Topics.PROGRESS_REPORTED), sent.get(2)));
+    }
+
+    @Test
+    void aRecordAsLargeAsTheBrokerTakesIsDeadLetteredAndTheNextOneStored() {
+        String unit = code("GL");
+        String rate = code("rate");
+        seed(unit, rate, Measure.RATIO);
+        String after = code("ev");
+        // The largest value a producer with default settings sends (1 MiB a request, less the overhead): its dead
+        // letter, being the record plus headers, is larger than the broker's default limit, and was refused by
+        // the broker again and again, holding up its partition.
+        String start = "{\"eventId\": \"" + code("ev") + "\", \"orgUnit\": \"" + unit + "\", \"indicator\": \"" + rate
+                + "\", \"date\": \"" + today().minusDays(1) + "\", \"numerator\": 1, \"denominator\": 2, \"note\": \"";
+        String largest = start + "x".repeat(1_048_400 - start.length() - 2) + "\"}";
+        List<RecordMetadata> sent = produce(List.of(Raw.of(unit, largest),
+                Raw.of(unit, report(after, unit, rate, today().minusDays(2), 1, 2))));
+        await().atMost(PATIENCE).until(() -> committedPast(sent.get(1)));
+
+        ConsumerRecord<byte[], byte[]> letter = letterOf(DeadLetters.of(Topics.PROGRESS_REPORTED), sent.get(0));
+        assertNotNull(letter, "the largest record is not in " + Topics.PROGRESS_REPORTED_DLQ);
+        assertArrayEquals(utf8(largest), letter.value());
+        assertEquals("note: note is longer than 1000 characters", header(letter, DeadLetter.REASON));
+        assertEquals("progress-service", header(letter, DeadLetter.CONSUMER));
+        history(unit, rate, today().minusDays(2)).body("revisions", hasSize(1)).body("revisions[0].eventId", equalTo(after));
     }
 
     @Test
@@ -191,9 +219,9 @@ class KafkaIntakeTest {
 
         history(unit, rate, today().minusDays(1)).body("revisions", hasSize(1))
                 .body("revisions[0].eventId", equalTo(eventId));
-        List<ConsumerRecord<byte[], byte[]>> letters = deadLetters();
+        List<ConsumerRecord<byte[], byte[]>> letters = DeadLetters.of(Topics.PROGRESS_REPORTED);
         for (RecordMetadata each : sent) {
-            assertNull(deadLetterOf(letters, each), "offset " + each.offset() + " dead-lettered");
+            assertNull(letterOf(letters, each), "offset " + each.offset() + " dead-lettered");
         }
     }
 

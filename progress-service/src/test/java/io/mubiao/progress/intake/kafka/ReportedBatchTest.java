@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.mubiao.messaging.Retry;
+import io.mubiao.messaging.deadletter.DeadLetter;
 import io.mubiao.problem.Failures;
 import io.mubiao.problem.Problem.FieldError;
 import io.mubiao.progress.intake.ImportSummary;

@@ -1,7 +1,6 @@
 package io.mubiao.progress.intake.kafka;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -21,15 +18,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.mubiao.events.Topics;
 import io.mubiao.testinfra.KafkaTestResource;
 
 /**
- * Produces raw records to progress.reported as another system would, reads progress.reported.dlq, and tells
- * how far the service's consumer group has committed.
+ * Produces raw records to progress.reported as another system would, and tells how far the service's consumer group has committed.
  */
 final class ReportedTopic {
 
@@ -66,44 +61,6 @@ final class ReportedTopic {
         } catch (Exception e) {
             throw new IllegalStateException("cannot produce to " + Topics.PROGRESS_REPORTED, e);
         }
-    }
-
-    /** Everything on progress.reported.dlq so far. */
-    static List<ConsumerRecord<byte[], byte[]>> deadLetters() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestResource.bootstrapServers());
-        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<byte[], byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PROGRESS_REPORTED_DLQ, Duration.ofSeconds(30))
-                    .stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))
-                    && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(found::add);
-            }
-        }
-        return found;
-    }
-
-    /** The dead letter of the record produced at {@code source}, if any. */
-    static ConsumerRecord<byte[], byte[]> deadLetterOf(List<ConsumerRecord<byte[], byte[]>> letters, RecordMetadata source) {
-        return letters.stream()
-                .filter(letter -> Topics.PROGRESS_REPORTED.equals(header(letter, DeadLetter.SOURCE_TOPIC))
-                        && Integer.toString(source.partition()).equals(header(letter, DeadLetter.SOURCE_PARTITION))
-                        && Long.toString(source.offset()).equals(header(letter, DeadLetter.SOURCE_OFFSET)))
-                .findFirst().orElse(null);
-    }
-
-    /** The last value of a header, as text. */
-    static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** True once the service's group has committed past {@code record}: its batch is wholly done. */

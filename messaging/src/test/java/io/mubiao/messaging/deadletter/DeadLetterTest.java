@@ -1,4 +1,4 @@
-package io.mubiao.progress.intake.kafka;
+package io.mubiao.messaging.deadletter;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class DeadLetterTest {
 
     @Test
-    void keepsKeyValueAndHeadersAndAddsWhyAndWhereFrom() {
+    void goesToItsTopicsDeadLetterTopicWithKeyValueAndHeadersAndAddsWhyWhoAndWhereFrom() {
         byte[] key = { 'G', 'L' };
         byte[] value = { (byte) 0xc3, 0x28 };
         RecordHeaders headers = new RecordHeaders();
@@ -30,7 +30,7 @@ class DeadLetterTest {
                 TimestampType.CREATE_TIME, key.length, value.length, key, value, headers, Optional.empty());
 
         ProducerRecord<byte[], byte[]> letter = new DeadLetter(source, "orgUnit: unknown org unit XX")
-                .toRecord("progress.reported.dlq");
+                .toRecord("progress-service");
 
         assertEquals("progress.reported.dlq", letter.topic());
         assertNull(letter.partition());
@@ -38,7 +38,7 @@ class DeadLetterTest {
         assertArrayEquals(key, letter.key());
         assertArrayEquals(value, letter.value());
         assertEquals(List.of("source-system=county-gateway", "dlq-reason=an earlier reason",
-                "dlq-reason=orgUnit: unknown org unit XX", "dlq-source-topic=progress.reported",
+                "dlq-reason=orgUnit: unknown org unit XX", "dlq-consumer=progress-service", "dlq-source-topic=progress.reported",
                 "dlq-source-partition=3", "dlq-source-offset=1234"),
                 StreamSupport.stream(letter.headers().spliterator(), false)
                         .map(DeadLetterTest::text).toList());

@@ -1,4 +1,4 @@
-package io.mubiao.progress.intake.kafka;
+package io.mubiao.messaging.deadletter;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,8 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Sends dead letters to {@link Topics#PROGRESS_REPORTED_DLQ} and returns only once the broker has acknowledged
- * every one (acks=all), so that the offsets of their batch are committed after them, never before. A plain
+ * Sends dead letters to the dead-letter topics of their records ({@link Topics#deadLetterTopicOf}) and returns
+ * only once the broker has acknowledged every one (acks=all), so that the offsets of their batch are committed after them, never before. A plain
  * producer of bytes, as the outbox relay's, rather than an outgoing channel: the sends are synchronous and
  * the record's key, value and headers pass as they are.
  */
@@ -29,6 +29,9 @@ public class DeadLetterPublisher {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
 
     private KafkaProducer<byte[], byte[]> producer;
 
@@ -44,7 +47,7 @@ public class DeadLetterPublisher {
             KafkaProducer<byte[], byte[]> sender = producer();
             List<Future<RecordMetadata>> sends = new ArrayList<>(letters.size());
             for (DeadLetter letter : letters) {
-                sends.add(sender.send(letter.toRecord(Topics.PROGRESS_REPORTED_DLQ)));
+                sends.add(sender.send(letter.toRecord(service)));
             }
             sender.flush();
             for (Future<RecordMetadata> send : sends) {
@@ -66,6 +69,8 @@ public class DeadLetterPublisher {
             config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
             config.put(ProducerConfig.ACKS_CONFIG, "all");
             config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+            // a letter is its record and headers: the largest record the broker takes must still go out
+            config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.DEAD_LETTER_MAX_BYTES);
             // a broker that is away fails the attempt within half a minute; the consumer then retries it
             config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
             config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
