@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -55,13 +54,7 @@ class CrashDuringIntakeIT {
     static void startSuite() {
         suite = RunningSuite.startWithBrokerProcess();
         data = new SuiteData(suite);
-        data.put("/api/org-units/" + PROVINCE, Map.of("name", "Crash Province"));
-        for (int county = 0; county < COUNTIES; county++) {
-            data.put("/api/org-units/" + county(county), Map.of("name", "County " + county, "parent", PROVINCE));
-        }
-        data.put("/api/indicators/" + INDICATOR, Map.of("name", "Industrial output", "unit", "CNY 10k",
-                "measure", "CUMULATIVE", "direction", "HIGHER_IS_BETTER", "decimals", 2));
-        data.awaitKnownToProgress(county(COUNTIES - 1), INDICATOR);
+        data.seedProvince(PROVINCE, COUNTIES, INDICATOR);
     }
 
     @AfterAll
@@ -139,7 +132,7 @@ class CrashDuringIntakeIT {
 
     private static void assertPublishedOnce() {
         Map<String, Integer> seen = new HashMap<>();
-        for (ConsumerRecord<String, String> record : data.readAll(Topics.PROGRESS_RECORDED)) {
+        for (SuiteData.Message record : data.readAll(Topics.PROGRESS_RECORDED)) {
             String eventId = readTree(record.value()).get("eventId").asText();
             if (eventId.startsWith("cr-")) {
                 seen.merge(eventId, 1, Integer::sum);

@@ -24,7 +24,6 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -62,13 +61,7 @@ class ProgressIntakeExactlyOnceIT {
         suite = RunningSuite.start();
         data = new SuiteData(suite);
         admin = data.admin();
-        data.put("/api/org-units/" + PROVINCE, Map.of("name", "Exactly-once Province"));
-        for (int county = 0; county < COUNTIES; county++) {
-            data.put("/api/org-units/" + county(county), Map.of("name", "County " + county, "parent", PROVINCE));
-        }
-        data.put("/api/indicators/" + INDICATOR, Map.of("name", "Fixed-asset investment", "unit", "CNY 10k",
-                "measure", "CUMULATIVE", "direction", "HIGHER_IS_BETTER", "decimals", 2));
-        data.awaitKnownToProgress(county(COUNTIES - 1), INDICATOR);
+        data.seedProvince(PROVINCE, COUNTIES, INDICATOR);
     }
 
     @AfterAll
@@ -172,7 +165,7 @@ class ProgressIntakeExactlyOnceIT {
     /** Reads progress.recorded as report-service does (read_committed) and counts each eventId. */
     private static void assertPublishedOnce(String prefix, int expected) throws Exception {
         Map<String, Integer> seen = new HashMap<>();
-        for (ConsumerRecord<String, String> record : data.readAll(Topics.PROGRESS_RECORDED)) {
+        for (SuiteData.Message record : data.readAll(Topics.PROGRESS_RECORDED)) {
             JsonNode event = JSON.readTree(record.value());
             String eventId = event.get("eventId").asText();
             if (eventId.startsWith(prefix)) {

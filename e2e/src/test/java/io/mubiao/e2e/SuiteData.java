@@ -4,29 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import io.mubiao.e2e.RunningSuite.Service;
+import io.mubiao.testinfra.TopicReader;
 import io.restassured.http.ContentType;
 
 /**
@@ -73,28 +67,32 @@ final class SuiteData {
         return new KafkaProducer<>(config);
     }
 
-    /** Every committed record of a topic, from the beginning to its end as of now. */
-    List<ConsumerRecord<String, String>> readAll(String topic) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, suite.kafkaBootstrapServers());
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
-                assertTrue(System.nanoTime() < deadline, "reading " + topic + " to its end took over two minutes");
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
+    /** A record's key and value as text. */
+    record Message(String key, String value) {
+    }
+
+    /** Every committed record of a topic, from the beginning to its end as of now (test-infra's TopicReader). */
+    List<Message> readAll(String topic) {
+        return TopicReader.readAll(suite.kafkaBootstrapServers(), topic).stream()
+                .map(record -> new Message(text(record.key()), text(record.value()))).toList();
+    }
+
+    private static String text(byte[] bytes) {
+        return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A province {@code code} with {@code counties} counties ({@code code-0}, {@code code-1}, …) and one
+     * CUMULATIVE indicator with two decimals, through the API; returns once progress-service knows them all.
+     */
+    void seedProvince(String code, int counties, String indicator) {
+        put("/api/org-units/" + code, Map.of("name", "Province " + code));
+        for (int county = 0; county < counties; county++) {
+            put("/api/org-units/" + code + "-" + county, Map.of("name", "County " + county, "parent", code));
         }
+        put("/api/indicators/" + indicator, Map.of("name", "Indicator " + indicator, "unit", "CNY 10k",
+                "measure", "CUMULATIVE", "direction", "HIGHER_IS_BETTER", "decimals", 2));
+        awaitKnownToProgress(code + "-" + (counties - 1), indicator);
     }
 
     /** The single number a query returns, on a connection of its own. */

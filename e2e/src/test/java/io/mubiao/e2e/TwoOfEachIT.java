@@ -17,7 +17,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,8 +97,8 @@ class TwoOfEachIT {
         await().atMost(Duration.ofMinutes(1)).until(() -> data.count("select count(*) from progress.outbox") == 0
                 && data.count("select count(*) from target.outbox") == 0);
 
-        assertEquals(COUNTIES + 1, onceEach(Topics.ORG_UNITS, ConsumerRecord::key, PROVINCE), "each org unit published once");
-        assertEquals(1, onceEach(Topics.INDICATORS, ConsumerRecord::key, INDICATOR), "the indicator published once");
+        assertEquals(COUNTIES + 1, onceEach(Topics.ORG_UNITS, SuiteData.Message::key, PROVINCE), "each org unit published once");
+        assertEquals(1, onceEach(Topics.INDICATORS, SuiteData.Message::key, INDICATOR), "the indicator published once");
         assertEquals(reports, onceEach(Topics.PROGRESS_RECORDED, record -> eventId(record.value()), "tw-"),
                 "each report published once");
 
@@ -134,9 +133,9 @@ class TwoOfEachIT {
      * The number of distinct identities starting with {@code prefix} among a topic's records, asserting that
      * each appears once.
      */
-    private static int onceEach(String topic, Function<ConsumerRecord<String, String>, String> identity, String prefix) {
+    private static int onceEach(String topic, Function<SuiteData.Message, String> identity, String prefix) {
         Map<String, Integer> seen = new HashMap<>();
-        for (ConsumerRecord<String, String> record : data.readAll(topic)) {
+        for (SuiteData.Message record : data.readAll(topic)) {
             String key = identity.apply(record);
             if (key != null && key.startsWith(prefix)) {
                 seen.merge(key, 1, Integer::sum);
