@@ -323,7 +323,7 @@ final class HostileRecords {
             garbage.add(new Hostile("required field missing", key, json(noCode), codeField));
             Map<String, Object> nul = state.apply(i);
             nul.put(codeField, nul.get(codeField) + "\u0000");
-            garbage.add(new Hostile("NUL in a code (refused by PostgreSQL)", key, json(nul), "could not be stored"));
+            garbage.add(new Hostile("NUL in a code (refused when read)", key, json(nul), "must not contain the character U+0000"));
             Map<String, Object> longCode = state.apply(i);
             longCode.put(codeField, longCode.get(codeField) + randomText(30_000));
             garbage.add(new Hostile("a code too long for an index", key, json(longCode), "could not be stored"));
@@ -363,7 +363,7 @@ final class HostileRecords {
             garbage.add(new Hostile("huge number (refused by PostgreSQL)", key, json(huge), "could not be stored"));
             Map<String, Object> nul = state.apply(i);
             nul.put("indicator", nul.get("indicator") + "\u0000");
-            garbage.add(new Hostile("NUL in a code (refused by PostgreSQL)", key, json(nul), "could not be stored"));
+            garbage.add(new Hostile("NUL in a code (refused when read)", key, json(nul), "must not contain the character U+0000"));
             Map<String, Object> largest = state.apply(i);
             largest.put("orgUnit", largest.get("orgUnit") + randomText(LARGEST_VALUE - 1_000));
             garbage.add(new Hostile("records as large as the broker takes (a code too long for an index)", key,

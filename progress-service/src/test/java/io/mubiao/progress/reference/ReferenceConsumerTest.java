@@ -98,8 +98,14 @@ class ReferenceConsumerTest {
         reasons.put(publishRaw(Topics.INDICATORS, rate, "{\"code\": \"" + rate + "\", \"measure\": \"SIDEWAYS\"}"),
                 "JSON of the wrong shape for IndicatorChanged: Cannot deserialize value of type "
                         + "`io.mubiao.events.Measure` from String \"SIDEWAYS\"");
+        // U+0000 is refused when read (StrictJsonInput), before PostgreSQL could refuse it
         reasons.put(publishRaw(Topics.INDICATORS, rate, "{\"code\": \"" + rate + "\\u0000\", \"measure\": \"RATIO\"}"),
-                "could not be stored: ERROR: invalid byte sequence for encoding \"UTF8\": 0x00");
+                "JSON of the wrong shape for IndicatorChanged: text must not contain the character U+0000");
+        // a code too long for the primary key's index, even compressed, is refused by PostgreSQL only
+        String tooLong = java.util.stream.Stream.generate(() -> java.util.UUID.randomUUID().toString()).limit(300)
+                .collect(java.util.stream.Collectors.joining());
+        reasons.put(publishRaw(Topics.INDICATORS, rate, "{\"code\": \"" + tooLong + "\", \"measure\": \"RATIO\"}"),
+                "could not be stored: ");
         reasons.put(publishRaw(Topics.ORG_UNITS, unit, "[]"),
                 "JSON of the wrong shape for OrgUnitChanged: Cannot deserialize value of type "
                         + "`io.mubiao.events.OrgUnitChanged` from Array value");
