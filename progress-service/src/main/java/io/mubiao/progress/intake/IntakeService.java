@@ -26,7 +26,13 @@ import jakarta.inject.Inject;
 public class IntakeService {
 
     private static final Logger LOG = Logger.getLogger(IntakeService.class);
-    private static final int ATTEMPTS = 4;
+    /**
+     * Retries run one at a time (takeRetryTurn), so a retry can lose only to the first attempt of another
+     * request for the same keys, which then retries after it: each lost attempt means another request got
+     * through. 16 attempts let 16 requests for one unit, indicator and day arrive at the same moment (4 were too
+     * few for IntakeResourceTest's 8 on a loaded host: one request lost 4 times and answered 500).
+     */
+    private static final int ATTEMPTS = 16;
     /** unique_violation, serialization_failure, deadlock_detected */
     private static final Set<String> RETRYABLE = Set.of("23505", "40001", "40P01");
 
