@@ -351,7 +351,7 @@ final class HostileRecords {
             Map<String, Object> wrongType = state.apply(i);
             wrongType.put("revision", "first");
             garbage.add(new Hostile("wrong types", key, json(wrongType),
-                    "Cannot deserialize value of type `int` from String \"first\""));
+                    "Cannot coerce String value (\"first\") to `int`"));
             Map<String, Object> missing = state.apply(i);
             missing.remove("date");
             garbage.add(new Hostile("required field missing", key, json(missing), "required fields missing: date"));
